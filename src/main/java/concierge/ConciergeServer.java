@@ -1,0 +1,148 @@
+package concierge;
+
+import concierge.chroma.ChromaConfig;
+import concierge.chroma.ChromaSidecar;
+import concierge.chroma.ChromaStoreVerticle;
+import concierge.embedding.Embedder;
+import concierge.embedding.EmbeddingConfig;
+import concierge.embedding.EmbeddingVerticle;
+import concierge.gateway.GatewayVerticle;
+import concierge.gateway.HttpConfig;
+import concierge.knowledge.KnowledgeVerticle;
+import concierge.retrieval.RetrievalVerticle;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.micrometer.backends.BackendRegistries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The boot order, in one place: config, then Chroma (started here when no URL is configured),
+ * then the embedding model, then the Chroma owner, the knowledge base and the pipeline
+ * verticles, then the gateway. Blocking: call {@link #start} from a plain thread (the CLI, a test).
+ */
+public final class ConciergeServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConciergeServer.class);
+
+  private final Vertx vertx;
+  private final ChromaSidecar sidecar;
+  private final JsonObject config;
+
+  private ConciergeServer(Vertx vertx, ChromaSidecar sidecar, JsonObject config) {
+    this.vertx = vertx;
+    this.sidecar = sidecar;
+    this.config = config;
+  }
+
+  public static Vertx newVertx() {
+    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(false));
+    return Vertx.builder().with(new VertxOptions().setMetricsOptions(metrics))
+        .withMetrics(new MicrometerMetricsFactory()).build();
+  }
+
+  /** Starts everything; the returned config has the resolved chroma.url and http.port. */
+  public static ConciergeServer start(Vertx vertx, JsonObject given) throws Exception {
+    long started = System.currentTimeMillis();
+    JsonObject config = given.copy();
+    Path dataDir = Path.of(config.getString("data-dir", "data")).toAbsolutePath();
+    Files.createDirectories(dataDir);
+    ChromaSidecar sidecar = null;
+    ChromaConfig chroma = ChromaConfig.from(config);
+    if (!chroma.external()) {
+      sidecar = new ChromaSidecar(chroma, dataDir, cacheDir(config));
+      config.getJsonObject("chroma").put("url", sidecar.start());
+    }
+    ConciergeServer server = new ConciergeServer(vertx, sidecar, config);
+    try {
+      server.deploy();
+    } catch (Exception e) {
+      server.close();
+      throw e;
+    }
+    LOG.info("Concierge is ready at http://{}:{}/ in {} ms", HttpConfig.from(config).host(),
+        HttpConfig.from(config).port(), System.currentTimeMillis() - started);
+    return server;
+  }
+
+  private void deploy() throws Exception {
+    JsonObject http = config.getJsonObject("http");
+    if (http.getInteger("port", 8080) == 0) {
+      http.put("port", freePort());
+    }
+    EmbeddingConfig embedding = EmbeddingConfig.from(config);
+    Embedder embedder = new Embedder(embedding.model(), embedding.cacheEntries());
+    DeploymentOptions once = new DeploymentOptions().setConfig(config);
+    vertx.deployVerticle(new ChromaStoreVerticle(config.getJsonObject("chroma").getString("url")), once).await();
+    vertx.deployVerticle(new EmbeddingVerticle(embedder), once).await();
+    vertx.deployVerticle(new KnowledgeVerticle(), once).await();
+    vertx.deployVerticle(RetrievalVerticle.class, new DeploymentOptions(once).setInstances(2)).await();
+    vertx.deployVerticle(GatewayVerticle.class,
+        new DeploymentOptions(once).setInstances(HttpConfig.from(config).instances())).await();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public JsonObject config() {
+    return config;
+  }
+
+  public int httpPort() {
+    return HttpConfig.from(config).port();
+  }
+
+  public String chromaUrl() {
+    return config.getJsonObject("chroma").getString("url");
+  }
+
+  public ChromaSidecar sidecar() {
+    return sidecar;
+  }
+
+  public static PrometheusMeterRegistry prometheus() {
+    return (PrometheusMeterRegistry) BackendRegistries.getDefaultNow();
+  }
+
+  @Override
+  public void close() {
+    try {
+      vertx.close().await();
+    } catch (Exception e) {
+      LOG.warn("stopping Vert.x: {}", e.getMessage());
+    }
+    if (sidecar != null) {
+      sidecar.close();
+    }
+  }
+
+  static Path cacheDir(JsonObject config) {
+    String configured = config.getString("cache-dir", "");
+    if (!configured.isBlank()) {
+      return Path.of(configured);
+    }
+    String property = System.getProperty("concierge.cache.dir");
+    return property != null ? Path.of(property) : Path.of(System.getProperty("user.home"), ".cache", "concierge");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+}

@@ -1,0 +1,45 @@
+package concierge.gateway;
+
+import concierge.ErrorCode;
+
+/** The rules every customer text must pass before anything is done with it. */
+public final class InputRules {
+
+  private InputRules() {
+  }
+
+  /** The text, trimmed, or an {@link ApiError} saying what is wrong with it. */
+  public static String text(String raw, String field, int maxChars) {
+    if (raw == null) {
+      throw new ApiError(ErrorCode.INVALID_REQUEST, field + " is required");
+    }
+    String text = raw.strip();
+    if (text.isEmpty()) {
+      throw new ApiError(ErrorCode.INVALID_REQUEST, field + " must not be empty");
+    }
+    if (text.codePointCount(0, text.length()) > maxChars) {
+      throw new ApiError(ErrorCode.INVALID_REQUEST, field + " must be at most " + maxChars + " characters");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\uFFFD') {
+        throw new ApiError(ErrorCode.INVALID_REQUEST, field + " must be valid UTF-8");
+      }
+      if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {
+        throw new ApiError(ErrorCode.INVALID_REQUEST, field + " must not contain control characters");
+      }
+      if (Character.isSurrogate(c) && !validSurrogate(text, i)) {
+        throw new ApiError(ErrorCode.INVALID_REQUEST, field + " must be valid UTF-8");
+      }
+    }
+    return text;
+  }
+
+  private static boolean validSurrogate(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+  }
+}
