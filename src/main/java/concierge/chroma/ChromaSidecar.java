@@ -37,6 +37,7 @@ public final class ChromaSidecar implements AutoCloseable {
   private volatile boolean stopping;
   private int port;
   private Thread shutdownHook;
+  private Path launcher;
 
   public ChromaSidecar(ChromaConfig config, Path dataDir, Path cacheDir) {
     this.config = config;
@@ -46,7 +47,7 @@ public final class ChromaSidecar implements AutoCloseable {
 
   /** Installs if needed, starts, waits for the heartbeat; returns the base URL. */
   public String start() throws IOException, InterruptedException {
-    Path launcher = install();
+    launcher = install();
     port = freePort();
     launch(launcher);
     shutdownHook = new Thread(this::close, "chroma-sidecar-stop");
@@ -61,6 +62,18 @@ public final class ChromaSidecar implements AutoCloseable {
   public boolean running() {
     Process p = process;
     return p != null && p.isAlive();
+  }
+
+  /** Stops the server (SIGINT) without restarting it; {@link #restart()} starts it again on the same port. */
+  public synchronized void stop() {
+    stopping = true;
+    stopProcess();
+  }
+
+  public synchronized void restart() throws IOException, InterruptedException {
+    stopProcess();
+    stopping = false;
+    launch(launcher);
   }
 
   /** Kills the server hard, as a crash would (used by fault tests); the watchdog restarts it. */
@@ -154,6 +167,17 @@ public final class ChromaSidecar implements AutoCloseable {
   @Override
   public synchronized void close() {
     stopping = true;
+    stopProcess();
+    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException shuttingDown) {
+        // already in shutdown
+      }
+    }
+  }
+
+  private void stopProcess() {
     Process p = process;
     if (p == null || !p.isAlive()) {
       return;
@@ -163,19 +187,13 @@ public final class ChromaSidecar implements AutoCloseable {
       if (!p.waitFor(5, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
       }
+      process = null;
       LOG.info("Chroma stopped");
     } catch (IOException e) {
       p.destroyForcibly();
     } catch (InterruptedException e) {
       p.destroyForcibly();
       Thread.currentThread().interrupt();
-    }
-    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-      } catch (IllegalStateException shuttingDown) {
-        // already in shutdown
-      }
     }
   }
 }

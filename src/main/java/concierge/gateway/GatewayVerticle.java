@@ -43,7 +43,8 @@ public final class GatewayVerticle extends VerticleBase {
     router.route().failureHandler(ctx -> fail(ctx, ctx.failure() == null
         ? new ApiError(ErrorCode.of(null), "request failed") : ctx.failure()));
     HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
-        .setIdleTimeout(http.idleTimeoutSeconds()).setCompressionSupported(false);
+        .setIdleTimeout(http.idleTimeoutSeconds()).setCompressionSupported(false)
+        .setMaxInitialLineLength(http.maxBodyBytes());
     return vertx.createHttpServer(options).requestHandler(router).listen()
         .onSuccess(server -> LOG.debug("gateway listening on {}:{}", http.host(), server.actualPort()));
   }
