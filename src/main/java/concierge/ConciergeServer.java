@@ -1,15 +1,20 @@
 package concierge;
 
+import concierge.agent.AgentVerticle;
 import concierge.chroma.ChromaConfig;
 import concierge.chroma.ChromaSidecar;
 import concierge.chroma.ChromaStoreVerticle;
+import concierge.conversation.ConversationVerticle;
 import concierge.embedding.Embedder;
 import concierge.embedding.EmbeddingConfig;
 import concierge.embedding.EmbeddingVerticle;
 import concierge.gateway.GatewayVerticle;
+import concierge.generation.GenerationVerticle;
 import concierge.gateway.HttpConfig;
 import concierge.knowledge.KnowledgeVerticle;
 import concierge.retrieval.RetrievalVerticle;
+import concierge.tone.ToneVerticle;
+import concierge.validation.ValidationVerticle;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -89,7 +94,13 @@ public final class ConciergeServer implements AutoCloseable {
     vertx.deployVerticle(new ChromaStoreVerticle(config.getJsonObject("chroma").getString("url")), once).await();
     vertx.deployVerticle(new EmbeddingVerticle(embedder), once).await();
     vertx.deployVerticle(new KnowledgeVerticle(), once).await();
-    vertx.deployVerticle(RetrievalVerticle.class, new DeploymentOptions(once).setInstances(2)).await();
+    DeploymentOptions perCore = new DeploymentOptions(once).setInstances(Runtime.getRuntime().availableProcessors());
+    vertx.deployVerticle(RetrievalVerticle.class, perCore).await();
+    vertx.deployVerticle(ToneVerticle.class, once).await();
+    vertx.deployVerticle(ValidationVerticle.class, once).await();
+    vertx.deployVerticle(GenerationVerticle.class, perCore).await();
+    vertx.deployVerticle(ConversationVerticle.class, once).await();
+    vertx.deployVerticle(AgentVerticle.class, perCore).await();
     vertx.deployVerticle(GatewayVerticle.class,
         new DeploymentOptions(once).setInstances(HttpConfig.from(config).instances())).await();
   }
