@@ -45,6 +45,7 @@ public final class ConciergeServer implements AutoCloseable {
   private final Vertx vertx;
   private final ChromaSidecar sidecar;
   private final JsonObject config;
+  private Embedder embedder;
   private final java.util.Map<String, String> deployments = new java.util.concurrent.ConcurrentHashMap<>();
 
   private ConciergeServer(Vertx vertx, ChromaSidecar sidecar, JsonObject config) {
@@ -90,7 +91,7 @@ public final class ConciergeServer implements AutoCloseable {
       http.put("port", freePort());
     }
     EmbeddingConfig embedding = EmbeddingConfig.from(config);
-    Embedder embedder = new Embedder(embedding.model(), embedding.cacheEntries());
+    embedder = new Embedder(embedding.model(), embedding.cacheEntries());
     DeploymentOptions once = new DeploymentOptions().setConfig(config);
     deploy("ChromaStoreVerticle", vertx.deployVerticle(
         new ChromaStoreVerticle(config.getJsonObject("chroma").getString("url")), once).await());
@@ -117,6 +118,16 @@ public final class ConciergeServer implements AutoCloseable {
     if (id != null) {
       vertx.undeploy(id).await();
     }
+  }
+
+  public Embedder embedder() {
+    return embedder;
+  }
+
+  /** Deploys a verticle into this server (benchmarks swap a stage for a differently configured one). */
+  public void deploy(String name, io.vertx.core.Deployable verticle, JsonObject overrides) {
+    JsonObject merged = config.copy().mergeIn(overrides, true);
+    deploy(name, vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(merged)).await());
   }
 
   public Vertx vertx() {
