@@ -56,6 +56,10 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/v1/search").handler(this::search);
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
+    AdminRoutes admin = new AdminRoutes(vertx, config());
+    router.route("/admin/*").handler(admin::authorize);
+    router.post("/admin/ingest").handler(admin::ingest);
+    router.get("/admin/costs").handler(admin::costs);
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false).setIndexPage("index.html"));
     router.route().last().handler(ctx -> fail(ctx, new ApiError(ErrorCode.NOT_FOUND, "no such route")));
     router.route().failureHandler(ctx -> fail(ctx, ctx.failure()));
