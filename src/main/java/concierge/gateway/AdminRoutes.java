@@ -31,8 +31,8 @@ final class AdminRoutes {
 
   void authorize(RoutingContext ctx) {
     String header = ctx.request().getHeader("authorization");
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && adminKeyHash != null) {
-      if (MessageDigest.isEqual(sha256(header.substring(7).strip()), adminKeyHash)) {
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      if (adminKeyHash != null && MessageDigest.isEqual(sha256(header.substring(7).strip()), adminKeyHash)) {
         ctx.next();
         return;
       }

@@ -46,9 +46,12 @@ public final class GatewayVerticle extends VerticleBase {
     retrieval = new RetrievalService(vertx, retrievalConfig.timeoutMs());
     long turnTimeout = AgentConfig.from(config()).turnTimeoutMs();
     chat = new ChatService(vertx, turnTimeout + 2000);
-    ChatRoutes routes = new ChatRoutes(vertx, turnTimeout);
+    Limits limits = (Limits) vertx.sharedData().<String, Limits>getLocalMap("concierge.gateway")
+        .computeIfAbsent("limits", k -> new Limits(config()));
+    ChatRoutes routes = new ChatRoutes(vertx, turnTimeout, limits);
 
     Router router = Router.router(vertx);
+    router.route("/v1/*").handler(limits::rate);
     router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     router.post("/v1/chat").handler(routes::chat);
     router.post("/v1/chat/stream").handler(routes::stream);
@@ -84,7 +87,8 @@ public final class GatewayVerticle extends VerticleBase {
   private void socket(ServerWebSocket socket) {
     var customer = new io.netty.handler.codec.http.QueryStringDecoder(socket.uri()).parameters().get("customerId");
     String customerId = customer == null || customer.isEmpty() ? null : customer.get(0);
-    new ChatSocket(vertx, socket, chat, http.maxBodyBytes(), customerId).start();
+    Limits limits = (Limits) vertx.sharedData().<String, Limits>getLocalMap("concierge.gateway").get("limits");
+    new ChatSocket(vertx, socket, chat, http.maxBodyBytes(), customerId, limits).start();
   }
 
   private void health(RoutingContext ctx) {
