@@ -8,13 +8,20 @@ import java.nio.file.Path;
 public final class ResidentMemory implements AutoCloseable {
 
   private final Thread sampler;
+  private final String status;
   private volatile long peakKb;
   private volatile boolean running = true;
 
   public ResidentMemory() {
+    this("self");
+  }
+
+  /** Samples another process (by pid), e.g. a server under load from this one. */
+  public ResidentMemory(String pid) {
+    status = "/proc/" + pid + "/status";
     sampler = new Thread(() -> {
       while (running) {
-        peakKb = Math.max(peakKb, currentKb());
+        peakKb = Math.max(peakKb, kb(status));
         try {
           Thread.sleep(100);
         } catch (InterruptedException e) {
@@ -27,8 +34,12 @@ public final class ResidentMemory implements AutoCloseable {
   }
 
   public static long currentKb() {
+    return kb("/proc/self/status");
+  }
+
+  private static long kb(String status) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      for (String line : Files.readAllLines(Path.of(status))) {
         if (line.startsWith("VmRSS:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
@@ -40,7 +51,7 @@ public final class ResidentMemory implements AutoCloseable {
   }
 
   public long peakMb() {
-    return Math.max(peakKb, currentKb()) / 1024;
+    return Math.max(peakKb, kb(status)) / 1024;
   }
 
   @Override
