@@ -1,0 +1,146 @@
+package concierge.llmsim;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+
+/**
+ * Plays one planned completion over HTTP on the event loop: a Vert.x timer for each moment
+ * something is due (never a sleep), the tokens due by then in one SSE chunk, the planned hang,
+ * 500 or cut, and one record in the log when the exchange ends, however it ends.
+ */
+final class CompletionPlayback {
+
+  private final Vertx vertx;
+  private final SimulatorRun run;
+  private final CompletionPlan plan;
+  private final ChatRequest request;
+  private final HttpServerResponse response;
+  private final long arrivedNanos;
+  private final Instant arrivedAt;
+  private final long created;
+  private long timer = -1;
+  private int sent;
+  private double ttftMs = -1;
+  private boolean finished;
+
+  CompletionPlayback(Vertx vertx, SimulatorRun run, CompletionPlan plan, ChatRequest request,
+                     HttpServerResponse response, long arrivedNanos) {
+    this.vertx = vertx;
+    this.run = run;
+    this.plan = plan;
+    this.request = request;
+    this.response = response;
+    this.arrivedNanos = arrivedNanos;
+    this.arrivedAt = Instant.now().minusNanos(System.nanoTime() - arrivedNanos);
+    this.created = arrivedAt.getEpochSecond();
+  }
+
+  void start() {
+    response.closeHandler(ignored -> finish(plan.outcome() == Outcome.HANG ? Outcome.HANG : Outcome.CLIENT_CLOSED));
+    switch (plan.outcome()) {
+      case HANG -> { }
+      case SERVER_ERROR -> at(plan.ttftMs(), this::failWith500);
+      default -> at(plan.ttftMs(), request.stream() ? this::beginStream : this::answerWhole);
+    }
+  }
+
+  private void failWith500() {
+    OpenAiError error = OpenAiError.serverError();
+    finish(Outcome.SERVER_ERROR);
+    response.setStatusCode(error.status()).putHeader("content-type", "application/json")
+        .end(error.toJson().encode());
+  }
+
+  private void answerWhole() {
+    if (plan.outcome() == Outcome.CUT) {
+      at(plan.tokenDueMs(plan.cutAfterTokens() - 1), this::cut);
+      return;
+    }
+    at(plan.plannedTotalMs(), () -> {
+      ttftMs = elapsedMs();
+      sent = plan.completionTokens();
+      Buffer body = Buffer.buffer(OpenAiFormat.completion(plan, created).encode());
+      finish(Outcome.OK);
+      response.putHeader("content-type", "application/json").end(body);
+    });
+  }
+
+  private void beginStream() {
+    response.setChunked(true).putHeader("content-type", "text/event-stream; charset=utf-8")
+        .putHeader("cache-control", "no-cache");
+    write(OpenAiFormat.chunk(plan, created, OpenAiFormat.roleDelta(), null, request.includeUsage()));
+    emitDue();
+  }
+
+  private void emitDue() {
+    int last = plan.outcome() == Outcome.CUT ? plan.cutAfterTokens() : plan.completionTokens();
+    double now = elapsedMs();
+    StringBuilder text = new StringBuilder();
+    while (sent < last && plan.tokenDueMs(sent) <= now) {
+      text.append(plan.answer().pieces().get(sent++));
+    }
+    if (text.length() > 0) {
+      ttftMs = ttftMs < 0 ? elapsedMs() : ttftMs;
+      write(OpenAiFormat.chunk(plan, created, OpenAiFormat.contentDelta(text.toString()), null,
+          request.includeUsage()));
+    }
+    if (sent < last) {
+      at(plan.tokenDueMs(sent), this::emitDue);
+    } else if (plan.outcome() == Outcome.CUT) {
+      cut();
+    } else {
+      endStream();
+    }
+  }
+
+  private void endStream() {
+    write(OpenAiFormat.chunk(plan, created, new JsonObject(), plan.finishReason(), request.includeUsage()));
+    if (request.includeUsage()) {
+      write(OpenAiFormat.usageChunk(plan, created));
+    }
+    finish(Outcome.OK);
+    response.end("data: [DONE]\n\n");
+  }
+
+  private void cut() {
+    finish(Outcome.CUT);
+    response.reset();
+  }
+
+  private void write(JsonObject chunk) {
+    response.write(Buffer.buffer("data: ").appendString(chunk.encode()).appendString("\n\n"));
+  }
+
+  /** Runs {@code action} when {@code dueMs} after arrival has come (at once if it has). */
+  private void at(double dueMs, Runnable action) {
+    long delay = (long) Math.ceil(dueMs - elapsedMs());
+    timer = vertx.setTimer(Math.max(1, delay), id -> {
+      timer = -1;
+      if (!finished) {
+        action.run();
+      }
+    });
+  }
+
+  private double elapsedMs() {
+    return (System.nanoTime() - arrivedNanos) / 1e6;
+  }
+
+  /** Logs the exchange (before its last bytes go out, so a client that got them finds it logged) and frees its slot. */
+  private void finish(Outcome outcome) {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+    run.release();
+    run.log.add(new RequestRecord(plan.id(), plan.model(), request.stream(), arrivedAt, plan.slow(), plan.ttftMs(),
+        ttftMs, elapsedMs(), plan.plannedTotalMs(), plan.promptTokens(), plan.completionTokens(), sent, outcome));
+  }
+}
