@@ -2,8 +2,11 @@ package concierge.llmsim;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * Writes the simulated answer: exactly the drawn number of tokens. When the prompt carries
@@ -12,14 +15,14 @@ import java.util.Random;
  */
 public final class AnswerComposer {
 
+  private static final Map<String, int[]> PHRASE_TOKENS = phraseTokens("");
+  private static final Map<String, int[]> SPACED_PHRASE_TOKENS = phraseTokens(" ");
+
   private AnswerComposer() {
   }
 
-  /**
-   * The answer: its text, its cl100k tokens ({@code tokens.length} is the drawn length), the
-   * text each token adds ({@link TokenCounter#pieces}) and the knowledge sentences it quotes.
-   */
-  public record Answer(String text, int[] tokens, List<String> pieces, List<String> quotes) {
+  /** The answer: its text, its cl100k tokens ({@code tokens.length} is the drawn length), the sentences it quotes. */
+  public record Answer(String text, int[] tokens, List<String> quotes) {
   }
 
   public static Answer compose(ChatRequest request, int targetTokens, Random random) {
@@ -40,8 +43,14 @@ public final class AnswerComposer {
       draft.add(pick(padding, random, draft.last));
     }
     int[] tokens = Arrays.copyOf(draft.tokens, targetTokens);
-    List<String> pieces = TokenCounter.pieces(tokens);
-    return new Answer(String.join("", pieces), tokens, pieces, List.copyOf(quoted));
+    return new Answer(TokenCounter.decode(tokens), tokens, List.copyOf(quoted));
+  }
+
+  private static Map<String, int[]> phraseTokens(String prefix) {
+    Map<String, int[]> tokens = new HashMap<>();
+    Stream.concat(Phrases.CONNECTIVES.stream(), Phrases.NEUTRAL.stream())
+        .forEach(phrase -> tokens.put(phrase, TokenCounter.encode(prefix + phrase)));
+    return Map.copyOf(tokens);
   }
 
   /** A random phrase of the pool, not the one just written. */
@@ -59,9 +68,10 @@ public final class AnswerComposer {
     private int size;
     private String last;
 
-    void add(String sentence) {
-      append(TokenCounter.encode(size == 0 ? sentence : " " + sentence));
-      last = sentence;
+    /** Adds a phrase of the pools (their tokens are computed once). */
+    void add(String phrase) {
+      append((size == 0 ? PHRASE_TOKENS : SPACED_PHRASE_TOKENS).get(phrase));
+      last = phrase;
     }
 
     boolean addIfFits(String sentence, int limit) {

@@ -3,9 +3,9 @@ package concierge.llmsim;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Plays one planned completion over HTTP on the event loop: a Vert.x timer for each moment
@@ -22,6 +22,8 @@ final class CompletionPlayback {
   private final long arrivedNanos;
   private final Instant arrivedAt;
   private final long created;
+  private final StreamFrames frames;
+  private List<String> pieces;
   private long timer = -1;
   private int sent;
   private double ttftMs = -1;
@@ -37,6 +39,7 @@ final class CompletionPlayback {
     this.arrivedNanos = arrivedNanos;
     this.arrivedAt = Instant.now().minusNanos(System.nanoTime() - arrivedNanos);
     this.created = arrivedAt.getEpochSecond();
+    this.frames = request.stream() ? new StreamFrames(plan, created, request.includeUsage()) : null;
   }
 
   void start() {
@@ -70,9 +73,10 @@ final class CompletionPlayback {
   }
 
   private void beginStream() {
+    pieces = TokenCounter.pieces(plan.answer().tokens());
     response.setChunked(true).putHeader("content-type", "text/event-stream; charset=utf-8")
         .putHeader("cache-control", "no-cache");
-    write(OpenAiFormat.chunk(plan, created, OpenAiFormat.roleDelta(), null, request.includeUsage()));
+    response.write(frames.role());
     emitDue();
   }
 
@@ -81,12 +85,11 @@ final class CompletionPlayback {
     double now = elapsedMs();
     StringBuilder text = new StringBuilder();
     while (sent < last && plan.tokenDueMs(sent) <= now) {
-      text.append(plan.answer().pieces().get(sent++));
+      text.append(pieces.get(sent++));
     }
     if (text.length() > 0) {
       ttftMs = ttftMs < 0 ? elapsedMs() : ttftMs;
-      write(OpenAiFormat.chunk(plan, created, OpenAiFormat.contentDelta(text.toString()), null,
-          request.includeUsage()));
+      response.write(frames.content(text.toString()));
     }
     if (sent < last) {
       at(plan.tokenDueMs(sent), this::emitDue);
@@ -98,21 +101,17 @@ final class CompletionPlayback {
   }
 
   private void endStream() {
-    write(OpenAiFormat.chunk(plan, created, new JsonObject(), plan.finishReason(), request.includeUsage()));
+    response.write(frames.finish());
     if (request.includeUsage()) {
-      write(OpenAiFormat.usageChunk(plan, created));
+      response.write(frames.usage());
     }
     finish(Outcome.OK);
-    response.end("data: [DONE]\n\n");
+    response.end(StreamFrames.DONE);
   }
 
   private void cut() {
     finish(Outcome.CUT);
     response.reset();
-  }
-
-  private void write(JsonObject chunk) {
-    response.write(Buffer.buffer("data: ").appendString(chunk.encode()).appendString("\n\n"));
   }
 
   /** Runs {@code action} when {@code dueMs} after arrival has come (at once if it has). */

@@ -21,7 +21,7 @@ public final class TokenCounter {
   private static final int TOKENS_PER_NAME = 1;
   private static final int REPLY_PRIMING = 3;
 
-  private static final Encoding CL100K = Encodings.newDefaultEncodingRegistry()
+  private static final Encoding CL100K = Encodings.newLazyEncodingRegistry()
       .getEncoding(EncodingType.CL100K_BASE);
 
   private TokenCounter() {
@@ -33,6 +33,14 @@ public final class TokenCounter {
 
   public static int[] encode(String text) {
     return CL100K.encodeOrdinary(text).toArray();
+  }
+
+  public static String decode(int[] tokens) {
+    IntArrayList list = new IntArrayList(tokens.length);
+    for (int token : tokens) {
+      list.add(token);
+    }
+    return CL100K.decode(list);
   }
 
   /** Prompt tokens the way OpenAI counts a chat: each message's role, name and text plus a fixed overhead. */

@@ -99,9 +99,23 @@ class ChatCompletionsTest {
       assertThat(usage.getInteger("completion_tokens")).isEqualTo(TokenCounter.count(text));
       assertThat(usage.getInteger("total_tokens"))
           .isEqualTo(usage.getInteger("prompt_tokens") + usage.getInteger("completion_tokens"));
-      assertThat(chunks.size()).as("content comes in several chunks").isGreaterThan(4);
       ctx.completeNow();
     })));
+  }
+
+  @Test
+  @DisplayName("tokens are paced: a slow model's answer arrives in several chunks, one per token or small group")
+  void paced(Vertx vertx, VertxTestContext ctx) {
+    // gpt-4 decodes 10-24 tokens/s: at speed 0.1 its tokens are 4-10 ms apart
+    LlmSimulator.start(vertx, LlmSimOptions.defaults().withSeed(3L).withSpeed(0.1))
+        .compose(slower -> new SimClient(vertx, slower.port()).post(SimClient.chat("gpt-4", "Hi", true).put("max_tokens", 10))
+            .eventually(slower::close))
+        .onComplete(ctx.succeeding(reply -> ctx.verify(() -> {
+          long contentChunks = reply.events().stream().filter(e -> e.contains("\"delta\":{\"content\":\"")).count();
+          assertThat(contentChunks).isBetween(3L, 10L);
+          assertThat(TokenCounter.count(reply.streamedText())).isEqualTo(10);
+          ctx.completeNow();
+        })));
   }
 
   @Test

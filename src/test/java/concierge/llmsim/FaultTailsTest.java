@@ -103,7 +103,8 @@ class FaultTailsTest {
             .map(outcome -> {
               ctx.verify(() -> {
                 assertThat(outcome).isEqualTo("failed");
-                assertThat(sim.requests().get(0).outcome()).isEqualTo(Outcome.CUT);
+                assertThat(sim.requests()).extracting(RequestRecord::outcome).as(sim.requests().toString())
+                    .containsExactly(Outcome.CUT);
               });
               return sim;
             })

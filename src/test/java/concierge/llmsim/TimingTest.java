@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.within;
 @ExtendWith(VertxExtension.class)
 class TimingTest {
 
+  /** Lateness allowed on a loaded 2-core machine; ignoring the speed factor would be seconds late. */
+  private static final double LATE_MS = 150;
+
   private static final List<String> MODELS = List.of("gpt-4", "gpt-4o", "gpt-3.5-turbo", "gpt-4-turbo", "gpt-4o-mini", "x");
 
   /** Sends one streamed request per model, one after the other, and returns the log. */
@@ -69,9 +72,9 @@ class TimingTest {
             for (RequestRecord r : List.of(f, s)) {
               assertThat(r.outcome()).isEqualTo(Outcome.OK);
               assertThat(r.ttftMs()).as("first token not early").isGreaterThanOrEqualTo(r.drawnTtftMs());
-              assertThat(r.ttftMs()).as("first token on time").isLessThan(r.drawnTtftMs() + 50);
+              assertThat(r.ttftMs()).as("first token on time").isLessThan(r.drawnTtftMs() + LATE_MS);
               assertThat(r.totalMs()).as("last token not early").isGreaterThanOrEqualTo(r.plannedTotalMs());
-              assertThat(r.totalMs()).as("last token on time").isLessThan(r.plannedTotalMs() + 50);
+              assertThat(r.totalMs()).as("last token on time").isLessThan(r.plannedTotalMs() + LATE_MS);
             }
           }
           ctx.completeNow();
