@@ -1,7 +1,6 @@
 package concierge.llmsim;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -35,8 +34,31 @@ final class StreamFrames {
   }
 
   Buffer content(String text) {
-    return Buffer.buffer(contentHead.length() + text.length() + contentTail.length() + 16)
-        .appendString(contentHead).appendString(Json.encode(text)).appendString(contentTail);
+    StringBuilder frame = new StringBuilder(contentHead.length() + text.length() + contentTail.length() + 8)
+        .append(contentHead).append('"');
+    appendEscaped(frame, text);
+    return Buffer.buffer(frame.append('"').append(contentTail).toString());
+  }
+
+  /** JSON string escaping, by hand: this runs for every token of every stream. */
+  static void appendEscaped(StringBuilder out, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
   }
 
   Buffer finish() {

@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts and splits text in cl100k_base tokens, the tokenizer of the models the simulator
@@ -23,6 +25,9 @@ public final class TokenCounter {
 
   private static final Encoding CL100K = Encodings.newLazyEncodingRegistry()
       .getEncoding(EncodingType.CL100K_BASE);
+
+  /** The bytes of each token answers use; bounded by the vocabulary, a few thousand in practice. */
+  private static final Map<Integer, byte[]> TOKEN_BYTES = new ConcurrentHashMap<>();
 
   private TokenCounter() {
   }
@@ -63,11 +68,8 @@ public final class TokenCounter {
   public static List<String> pieces(int[] tokens) {
     List<String> pieces = new ArrayList<>(tokens.length);
     ByteArrayOutputStream pending = new ByteArrayOutputStream();
-    IntArrayList one = new IntArrayList(1);
     for (int token : tokens) {
-      one.clear();
-      one.add(token);
-      pending.writeBytes(CL100K.decodeBytes(one));
+      pending.writeBytes(TOKEN_BYTES.computeIfAbsent(token, TokenCounter::bytesOf));
       byte[] bytes = pending.toByteArray();
       if (endsOnCharacter(bytes)) {
         pieces.add(new String(bytes, StandardCharsets.UTF_8));
@@ -80,6 +82,12 @@ public final class TokenCounter {
       pieces.set(pieces.size() - 1, new String(pending.toByteArray(), StandardCharsets.UTF_8));
     }
     return pieces;
+  }
+
+  private static byte[] bytesOf(int token) {
+    IntArrayList one = new IntArrayList(1);
+    one.add(token);
+    return CL100K.decodeBytes(one);
   }
 
   private static boolean endsOnCharacter(byte[] bytes) {

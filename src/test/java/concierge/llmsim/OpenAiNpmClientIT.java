@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.fail;
 @ExtendWith(VertxExtension.class)
 class OpenAiNpmClientIT {
 
+  /** The version .ci/run installs (it declares node >= 22 but reads the simulator fine on node 20). */
+  static final String OPENAI_NPM_VERSION = "7.55.0";
   private static final long NODE_TIMEOUT_SECONDS = 120;
 
   @Test
@@ -32,7 +34,7 @@ class OpenAiNpmClientIT {
     Path nodeModules = nodeModules();
     if (!Files.exists(nodeModules.resolve("openai/package.json"))) {
       fail("the openai npm package is not installed in " + nodeModules + "; install it with: npm install --prefix "
-          + nodeModules.getParent() + " --no-audit --no-fund openai@<version> (see .ci/run), or point "
+          + nodeModules.getParent() + " --no-audit --no-fund openai@" + OPENAI_NPM_VERSION + " (as .ci/run does), or point "
           + "-Dconcierge.node.modules at a node_modules folder that has it");
     }
     Path script = projectDir().resolve("src/test/node/openai-compat.mjs");
