@@ -43,13 +43,13 @@ public final class AnswerComposer {
       draft.add(pick(padding, random, draft.last));
     }
     int[] tokens = Arrays.copyOf(draft.tokens, targetTokens);
-    return new Answer(TokenCounter.decode(tokens), tokens, List.copyOf(quoted));
+    return new Answer(Tokenizer.decode(tokens), tokens, List.copyOf(quoted));
   }
 
   private static Map<String, int[]> phraseTokens(String prefix) {
     Map<String, int[]> tokens = new HashMap<>();
     Stream.concat(Phrases.CONNECTIVES.stream(), Phrases.NEUTRAL.stream())
-        .forEach(phrase -> tokens.put(phrase, TokenCounter.encode(prefix + phrase)));
+        .forEach(phrase -> tokens.put(phrase, Tokenizer.encode(prefix + phrase)));
     return Map.copyOf(tokens);
   }
 
@@ -75,7 +75,7 @@ public final class AnswerComposer {
     }
 
     boolean addIfFits(String sentence, int limit) {
-      int[] encoded = TokenCounter.encode(size == 0 ? sentence : " " + sentence);
+      int[] encoded = Tokenizer.encode(size == 0 ? sentence : " " + sentence);
       if (size + encoded.length > limit) {
         return false;
       }

@@ -51,7 +51,7 @@ public final class CompletionPlanner {
     int cutAfter = 1 + draws.nextInt(Math.max(1, length - 1));
     AnswerComposer.Answer answer = AnswerComposer.compose(request, length, draws);
     return new CompletionPlan(id, request.model(), outcome, slow, ttftMs * speed, rate, 1000 / rate * speed,
-        TokenCounter.promptTokens(request.messages()), answer, capped ? "length" : "stop", cutAfter);
+        Tokenizer.promptTokens(request.messages()), answer, capped ? "length" : "stop", cutAfter);
   }
 
   private synchronized Random nextGenerator() {

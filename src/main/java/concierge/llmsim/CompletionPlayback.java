@@ -73,7 +73,7 @@ final class CompletionPlayback {
   }
 
   private void beginStream() {
-    pieces = TokenCounter.pieces(plan.answer().tokens());
+    pieces = Tokenizer.pieces(plan.answer().tokens());
     response.setChunked(true).putHeader("content-type", "text/event-stream; charset=utf-8")
         .putHeader("cache-control", "no-cache");
     response.write(frames.role());

@@ -37,7 +37,7 @@ final class LlmSimVerticle extends VerticleBase {
       ctx.next();
     });
     router.route("/v1/*").handler(this::checkKey);
-    router.post("/v1/chat/completions").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
+    router.post("/v1/chat/completions").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
         .handler(this::complete);
     router.get("/v1/models").handler(ctx -> ctx.json(OpenAiFormat.models(ModelPreset.names())));
     router.route().last().handler(ctx -> answer(ctx, OpenAiError.notFound(ctx.request().path())));

@@ -86,7 +86,7 @@ class AnswerComposerTest {
     for (int target : new int[] {1, 2, 7, 40, 150, 401, 1200}) {
       AnswerComposer.Answer answer = AnswerComposer.compose(request, target, new Random(target));
       assertThat(answer.tokens()).hasSize(target);
-      assertThat(TokenCounter.count(answer.text())).isBetween(target - 1, target + 1);
+      assertThat(Tokenizer.count(answer.text())).isBetween(target - 1, target + 1);
     }
   }
 

@@ -55,9 +55,9 @@ class ChatCompletionsTest {
       assertThat(choice.getJsonObject("message").getString("role")).isEqualTo("assistant");
       assertThat(content).isNotBlank();
       JsonObject usage = completion.getJsonObject("usage");
-      assertThat(usage.getInteger("completion_tokens")).isEqualTo(TokenCounter.count(content));
-      assertThat(usage.getInteger("prompt_tokens")).isEqualTo(3 + 3 + TokenCounter.count("user")
-          + TokenCounter.count("Where is my parcel?"));
+      assertThat(usage.getInteger("completion_tokens")).isEqualTo(Tokenizer.count(content));
+      assertThat(usage.getInteger("prompt_tokens")).isEqualTo(3 + 3 + Tokenizer.count("user")
+          + Tokenizer.count("Where is my parcel?"));
       assertThat(usage.getInteger("total_tokens"))
           .isEqualTo(usage.getInteger("prompt_tokens") + usage.getInteger("completion_tokens"));
       RequestRecord record = simulator.requests().get(0);
@@ -96,7 +96,7 @@ class ChatCompletionsTest {
       JsonObject usage = last.getJsonObject("usage");
       String text = reply.streamedText();
       assertThat(text).isNotBlank();
-      assertThat(usage.getInteger("completion_tokens")).isEqualTo(TokenCounter.count(text));
+      assertThat(usage.getInteger("completion_tokens")).isEqualTo(Tokenizer.count(text));
       assertThat(usage.getInteger("total_tokens"))
           .isEqualTo(usage.getInteger("prompt_tokens") + usage.getInteger("completion_tokens"));
       ctx.completeNow();
@@ -113,7 +113,7 @@ class ChatCompletionsTest {
         .onComplete(ctx.succeeding(reply -> ctx.verify(() -> {
           long contentChunks = reply.events().stream().filter(e -> e.contains("\"delta\":{\"content\":\"")).count();
           assertThat(contentChunks).isBetween(3L, 10L);
-          assertThat(TokenCounter.count(reply.streamedText())).isEqualTo(10);
+          assertThat(Tokenizer.count(reply.streamedText())).isEqualTo(10);
           ctx.completeNow();
         })));
   }

@@ -85,7 +85,7 @@ class FaultTailsTest {
                 RequestRecord record = sim.requests().get(0);
                 assertThat(record.outcome()).isEqualTo(Outcome.CUT);
                 assertThat(record.sentTokens()).isPositive().isLessThan(record.completionTokens());
-                assertThat(TokenCounter.count(reply.streamedText())).isBetween(record.sentTokens() - 1, record.sentTokens() + 1);
+                assertThat(Tokenizer.count(reply.streamedText())).isBetween(record.sentTokens() - 1, record.sentTokens() + 1);
               });
               return sim;
             })

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Counts and splits text in cl100k_base tokens, the tokenizer of the models the simulator
  * stands in for, so that {@code usage} agrees with what a real endpoint would bill.
  */
-public final class TokenCounter {
+public final class Tokenizer {
 
   /** OpenAI's chat format adds this many tokens per message and for priming the reply. */
   private static final int TOKENS_PER_MESSAGE = 3;
@@ -29,7 +29,7 @@ public final class TokenCounter {
   /** The bytes of each token answers use; bounded by the vocabulary, a few thousand in practice. */
   private static final Map<Integer, byte[]> TOKEN_BYTES = new ConcurrentHashMap<>();
 
-  private TokenCounter() {
+  private Tokenizer() {
   }
 
   public static int count(String text) {
@@ -69,7 +69,7 @@ public final class TokenCounter {
     List<String> pieces = new ArrayList<>(tokens.length);
     ByteArrayOutputStream pending = new ByteArrayOutputStream();
     for (int token : tokens) {
-      pending.writeBytes(TOKEN_BYTES.computeIfAbsent(token, TokenCounter::bytesOf));
+      pending.writeBytes(TOKEN_BYTES.computeIfAbsent(token, Tokenizer::bytesOf));
       byte[] bytes = pending.toByteArray();
       if (endsOnCharacter(bytes)) {
         pieces.add(new String(bytes, StandardCharsets.UTF_8));
