@@ -25,7 +25,7 @@ public final class ExtractiveAnswerer implements AnswerProvider {
       "could", "i", "you", "your", "my", "me", "we", "our", "to", "of", "for", "on", "in", "at", "it", "and", "or",
       "what", "how", "when", "where", "which", "who", "why", "with", "be", "have", "has", "if", "there", "any",
       "about", "much", "many", "long", "get", "from", "u", "ur", "pls", "please", "this", "that", "will", "would",
-      "should", "much", "by", "as", "so", "im", "its", "am", "was", "were", "not", "no", "yes");
+      "should", "by", "as", "so", "im", "its", "am", "was", "were", "not", "no", "yes");
   private static final double[] RANK_BONUS = {0.06, 0.03, 0.0};
 
   private record Scored(SentenceIndex.Sentence sentence, double score, int rank) {
