@@ -1,6 +1,8 @@
 package concierge;
 
 import concierge.cli.BenchCommand;
+import concierge.cli.ChatCommand;
+import concierge.cli.EvalCommand;
 import concierge.cli.IngestCommand;
 import concierge.cli.ServeCommand;
 import picocli.CommandLine;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code concierge} command line: one fat jar, one subcommand per job. */
 @Command(name = "concierge", mixinStandardHelpOptions = true, version = "concierge 0.1.0",
     description = "A customer-service agent server on Vert.x.",
-    subcommands = {ServeCommand.class, IngestCommand.class, BenchCommand.class, concierge.cli.ChatCommand.class})
+    subcommands = {ServeCommand.class, IngestCommand.class, EvalCommand.class, BenchCommand.class, ChatCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -4,6 +4,7 @@ import concierge.Addresses;
 import concierge.ErrorCode;
 import concierge.knowledge.KnowledgeConfig;
 import concierge.knowledge.KnowledgeSource;
+import concierge.metrics.TurnMetrics;
 import concierge.retrieval.RetrievalConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -26,6 +27,7 @@ public final class AgentVerticle extends VerticleBase {
 
   private AgentConfig settings;
   private TurnPipeline pipeline;
+  private final TurnMetrics metrics = new TurnMetrics();
 
   @Override
   public Future<?> start() {
@@ -63,6 +65,7 @@ public final class AgentVerticle extends VerticleBase {
       vertx.eventBus().send(turn.stream, new JsonObject().put("type", "end").put("turn", response));
     }
     message.reply(response);
+    metrics.record(response);
     JsonObject timings = response.getJsonObject("timings");
     LOG.info("turn {} conversation {} intent {} cache {} total {} ms first {} ms tokens {}+{} degraded {}",
         turn.turnId, turn.conversationId, turn.intent, turn.cache, timings.getLong("totalMs"),

@@ -269,6 +269,7 @@ final class TurnPipeline {
     return generation.generate(request, grounding).map(generated -> {
       turn.time("generation", started);
       turn.timings.put("firstTokenMs", generated.firstTokenMs());
+      turn.timings.put("validationMs", generated.validationMicros() / 1000);
       turn.usage = generated.usage();
       turn.degraded.addAll(generated.degraded());
       StringBuilder answer = new StringBuilder();

@@ -19,8 +19,10 @@ final class ChatRoutes {
   private final Vertx vertx;
   private final ChatService chat;
   private final ConversationService conversations;
+  private final Limits limits;
 
-  ChatRoutes(Vertx vertx, long turnTimeoutMs) {
+  ChatRoutes(Vertx vertx, long turnTimeoutMs, Limits limits) {
+    this.limits = limits;
     this.vertx = vertx;
     this.chat = new ChatService(vertx, turnTimeoutMs + 2000);
     this.conversations = new ConversationService(vertx, 2000);
@@ -45,11 +47,20 @@ final class ChatRoutes {
 
   void chat(RoutingContext ctx) {
     JsonObject request = body(ctx);
-    chat.chat(request).onSuccess(turn -> json(ctx.response(), 200, turn)).onFailure(ctx::fail);
+    enter();
+    chat.chat(request).onComplete(done -> limits.leave())
+        .onSuccess(turn -> json(ctx.response(), 200, turn)).onFailure(ctx::fail);
+  }
+
+  private void enter() {
+    if (!limits.enter()) {
+      throw new ApiError(ErrorCode.UNAVAILABLE, "the server is at capacity; please retry shortly");
+    }
   }
 
   void stream(RoutingContext ctx) {
     JsonObject request = body(ctx);
+    enter();
     HttpServerResponse response = ctx.response();
     TurnStream stream = new TurnStream(vertx);
     response.setChunked(true).putHeader("content-type", "text/event-stream; charset=utf-8")
@@ -76,6 +87,7 @@ final class ChatRoutes {
         response.end();
       }
     }).compose(v -> chat.chat(request, stream.turnId(), stream.address()))
+        .onComplete(done -> limits.leave())
         .onFailure(failure -> {
           if (!response.headWritten()) {
             stream.finish();

@@ -14,7 +14,7 @@ import java.util.Set;
  * One WebSocket connection: several turns may be in flight; each turn's frames carry the
  * client's message id and keep their order. A bad frame gets an error frame and the socket stays
  * open. A slow reader pauses its turns' streams and the reading of its frames (so what waits for
- * it is bounded by the turns in flight, at most 16); a closed socket cancels them.
+ * it is bounded by the turns in flight, at most 32); a closed socket cancels them.
  */
 final class ChatSocket {
 
@@ -23,11 +23,14 @@ final class ChatSocket {
   private final ChatService chat;
   private final int maxFrameChars;
   private final String customerId;
-  private static final int MAX_IN_FLIGHT = 16;
+  private final Limits limits;
+  private static final int MAX_IN_FLIGHT = 32;
 
   private final Set<TurnStream> inFlight = new HashSet<>();
 
-  ChatSocket(Vertx vertx, ServerWebSocket socket, ChatService chat, int maxFrameChars, String customerId) {
+  ChatSocket(Vertx vertx, ServerWebSocket socket, ChatService chat, int maxFrameChars, String customerId,
+             Limits limits) {
+    this.limits = limits;
     this.vertx = vertx;
     this.socket = socket;
     this.chat = chat;
@@ -71,6 +74,10 @@ final class ChatSocket {
       error(clientMessageId, ErrorCode.RATE_LIMITED, "too many turns in flight on this socket");
       return;
     }
+    if (!limits.enter()) {
+      error(clientMessageId, ErrorCode.UNAVAILABLE, "the server is at capacity; please retry shortly");
+      return;
+    }
     JsonObject request = new JsonObject().put("message", frame.getValue("message"))
         .put("conversationId", frame.getValue("conversationId"))
         .put("customerId", frame.getValue("customerId") != null ? frame.getValue("customerId") : customerId);
@@ -88,6 +95,7 @@ final class ChatSocket {
         socket.pause();
       }
     }).compose(v -> chat.chat(request, stream.turnId(), stream.address()))
+        .onComplete(done -> limits.leave())
         .onFailure(failure -> {
           if (inFlight.remove(stream)) {
             stream.finish();

@@ -46,9 +46,12 @@ public final class GatewayVerticle extends VerticleBase {
     retrieval = new RetrievalService(vertx, retrievalConfig.timeoutMs());
     long turnTimeout = AgentConfig.from(config()).turnTimeoutMs();
     chat = new ChatService(vertx, turnTimeout + 2000);
-    ChatRoutes routes = new ChatRoutes(vertx, turnTimeout);
+    Limits limits = (Limits) vertx.sharedData().<String, Limits>getLocalMap("concierge.gateway")
+        .computeIfAbsent("limits", k -> new Limits(config()));
+    ChatRoutes routes = new ChatRoutes(vertx, turnTimeout, limits);
 
     Router router = Router.router(vertx);
+    router.route("/v1/*").handler(limits::rate);
     router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     router.post("/v1/chat").handler(routes::chat);
     router.post("/v1/chat/stream").handler(routes::stream);
@@ -56,6 +59,10 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/v1/search").handler(this::search);
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
+    AdminRoutes admin = new AdminRoutes(vertx, config());
+    router.route("/admin/*").handler(admin::authorize);
+    router.post("/admin/ingest").handler(admin::ingest);
+    router.get("/admin/costs").handler(admin::costs);
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false).setIndexPage("index.html"));
     router.route().last().handler(ctx -> fail(ctx, new ApiError(ErrorCode.NOT_FOUND, "no such route")));
     router.route().failureHandler(ctx -> fail(ctx, ctx.failure()));
@@ -80,7 +87,8 @@ public final class GatewayVerticle extends VerticleBase {
   private void socket(ServerWebSocket socket) {
     var customer = new io.netty.handler.codec.http.QueryStringDecoder(socket.uri()).parameters().get("customerId");
     String customerId = customer == null || customer.isEmpty() ? null : customer.get(0);
-    new ChatSocket(vertx, socket, chat, http.maxBodyBytes(), customerId).start();
+    Limits limits = (Limits) vertx.sharedData().<String, Limits>getLocalMap("concierge.gateway").get("limits");
+    new ChatSocket(vertx, socket, chat, http.maxBodyBytes(), customerId, limits).start();
   }
 
   private void health(RoutingContext ctx) {

@@ -74,7 +74,8 @@ public final class GenerationService {
     List<String> degraded = new ArrayList<>();
     reply.getJsonArray("degraded", new JsonArray()).forEach(d -> degraded.add(String.valueOf(d)));
     return new Generated(reply.getString("text"), reply.getString("provider"), Usage.fromJson(reply.getJsonObject("usage")),
-        reply.getLong("firstTokenMs", 0L), reply.getInteger("sentencesRemoved", 0), degraded);
+        reply.getLong("firstTokenMs", 0L), reply.getInteger("sentencesRemoved", 0), degraded,
+        reply.getLong("validationUs", 0L));
   }
 
   /** The address a turn's listener uses to stop its generation. */

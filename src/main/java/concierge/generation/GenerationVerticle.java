@@ -95,7 +95,7 @@ public final class GenerationVerticle extends VerticleBase {
           double cost = pricing.cost(draft.model(), draft.promptTokens(), draft.completionTokens());
           Usage usage = new Usage(draft.model(), draft.promptTokens(), draft.completionTokens(), cost);
           return GenerationService.encode(new Generated(gate.text(), draft.model().equals("embedded") ? "embedded"
-              : "openai", usage, Math.max(0, firstToken[0]), gate.removed(), degraded))
+              : "openai", usage, Math.max(0, firstToken[0]), gate.removed(), degraded, gate.validationMicros()))
               .put("validationUs", gate.validationMicros());
         })
         .onComplete(done -> {
