@@ -84,10 +84,16 @@ public final class ExtractiveAnswerer implements AnswerProvider {
     return picked.stream().map(s -> s.sentence().text()).toList();
   }
 
+  /** Says nothing new: nearly the same vector, or most of its words already said by a kept sentence. */
   private static boolean repeats(Scored candidate, List<Scored> picked) {
+    Set<String> words = words(candidate.sentence().text());
     for (Scored kept : picked) {
-      if (Vectors.cosine(candidate.sentence().vector(), kept.sentence().vector()) > 0.9
-          || kept.sentence().text().equals(candidate.sentence().text())) {
+      if (Vectors.cosine(candidate.sentence().vector(), kept.sentence().vector()) > 0.9) {
+        return true;
+      }
+      Set<String> keptWords = words(kept.sentence().text());
+      long shared = words.stream().filter(keptWords::contains).count();
+      if (shared >= 0.75 * Math.min(words.size(), keptWords.size())) {
         return true;
       }
     }
