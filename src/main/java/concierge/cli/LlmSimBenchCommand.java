@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +52,10 @@ public final class LlmSimBenchCommand implements Callable<Integer> {
   @Option(names = "--instances", defaultValue = "1", description = "simulator event loops (default: ${DEFAULT-VALUE})")
   int instances;
 
+  @Option(names = "--chunk-interval-ms", defaultValue = "0", description = "least time between two chunks of a "
+      + "stream; 0 = a chunk per token (default: ${DEFAULT-VALUE})")
+  double chunkIntervalMs;
+
   /** One streamed request as the client saw it, in nanoseconds of System.nanoTime(). */
   private record Observation(String id, long sent, long firstContent, long ended) {
   }
@@ -64,6 +69,8 @@ public final class LlmSimBenchCommand implements Callable<Integer> {
           new PoolOptions().setHttp1MaxSize(requests).setMaxWaitQueueSize(-1));
       warmUp(serverVertx, client);
       LlmSimulator simulator = LlmSimulator.start(serverVertx, options(speed)).await();
+      // the log says when each request arrived in wall-clock time; this maps it onto System.nanoTime()
+      long wallMinusNanos = Instant.now().toEpochMilli() * 1_000_000 - System.nanoTime();
       long cpuBefore = simulator.eventLoopCpuNanos();
       long processCpuBefore = processCpuNanos();
       long started = System.nanoTime();
@@ -75,7 +82,7 @@ public final class LlmSimBenchCommand implements Callable<Integer> {
       double wallSeconds = (System.nanoTime() - started) / 1e9;
       long serverCpu = simulator.eventLoopCpuNanos() - cpuBefore;
       long processCpu = processCpuNanos() - processCpuBefore;
-      report(calls, simulator.requests(), wallSeconds, serverCpu, processCpu);
+      report(calls, simulator.requests(), wallMinusNanos, wallSeconds, serverCpu, processCpu);
       simulator.close().await();
       return 0;
     } finally {
@@ -86,15 +93,15 @@ public final class LlmSimBenchCommand implements Callable<Integer> {
 
   private LlmSimOptions options(double delayFactor) {
     return LlmSimOptions.defaults().withSeed(seed).withSpeed(delayFactor).withTails(TailRates.OFF)
-        .withInstances(instances).withKeptRecords(requests);
+        .withInstances(instances).withKeptRecords(requests).withChunkIntervalMs(chunkIntervalMs);
   }
 
-  /** A fast first round on a simulator of its own, so that class loading and the JIT are not measured. */
+  /** Fast rounds on a simulator of its own, so that class loading and the JIT are not measured. */
   private void warmUp(Vertx serverVertx, HttpClient client) {
-    LlmSimulator warm = LlmSimulator.start(serverVertx, options(0.01)).await();
+    LlmSimulator warm = LlmSimulator.start(serverVertx, options(0.05)).await();
     for (int round = 0; round < 3; round++) {
       List<Future<Observation>> calls = new ArrayList<>();
-      for (int i = 0; i < requests; i++) {
+      for (int i = 0; i < Math.min(requests, 200); i++) {
         calls.add(stream(client, warm.port()));
       }
       Future.join(calls).await();
@@ -128,10 +135,11 @@ public final class LlmSimBenchCommand implements Callable<Integer> {
     return chunk.toString().contains("\"delta\":{\"content\":\"");
   }
 
-  private void report(List<Future<Observation>> calls, List<RequestRecord> log, double wallSeconds, long serverCpu,
-                      long processCpu) {
+  private void report(List<Future<Observation>> calls, List<RequestRecord> log, long wallMinusNanos,
+                      double wallSeconds, long serverCpu, long processCpu) {
     Map<String, RequestRecord> byId = log.stream().collect(Collectors.toMap(RequestRecord::id, Function.identity()));
-    List<double[]> errors = List.of(new double[requests], new double[requests], new double[requests], new double[requests]);
+    List<double[]> errors = List.of(new double[requests], new double[requests], new double[requests],
+        new double[requests], new double[requests]);
     int ok = 0;
     for (Future<Observation> call : calls) {
       RequestRecord record = call.succeeded() ? byId.get(call.result().id()) : null;
@@ -143,12 +151,15 @@ public final class LlmSimBenchCommand implements Callable<Integer> {
       errors.get(1)[ok] = (seen.ended() - seen.sent()) / 1e6 - record.plannedTotalMs();
       errors.get(2)[ok] = record.ttftMs() - record.drawnTtftMs();
       errors.get(3)[ok] = record.totalMs() - record.plannedTotalMs();
+      long arrived = record.arrivedAt().getEpochSecond() * 1_000_000_000 + record.arrivedAt().getNano() - wallMinusNanos;
+      errors.get(4)[ok] = (arrived - seen.sent()) / 1e6;
       ok++;
     }
     int answered = ok;
     List<Percentiles> spreads = errors.stream().map(e -> Percentiles.of(Arrays.copyOf(e, answered))).toList();
     System.out.printf("llm-sim scheduling error: %d concurrent streaming requests, model %s, seed %d, speed %s, "
-        + "%d serving event loop(s), %d cores%n", requests, model, seed, speed, instances,
+        + "%d serving event loop(s), chunk interval %s ms, %d cores%n", requests, model, seed, speed, instances,
+        chunkIntervalMs,
         Runtime.getRuntime().availableProcessors());
     System.out.printf("wall %.1f s, %d ok, %d other%n%n", wallSeconds, ok, requests - ok);
     System.out.printf("%-34s %8s %8s %8s %8s%n", "error (ms)", "P50", "P95", "P99", "max");
@@ -156,6 +167,7 @@ public final class LlmSimBenchCommand implements Callable<Integer> {
     System.out.println(spreads.get(1).row("client total - planned total"));
     System.out.println(spreads.get(2).row("server TTFT - drawn TTFT"));
     System.out.println(spreads.get(3).row("server total - planned total"));
+    System.out.println(spreads.get(4).row("client sent -> server arrival"));
     System.out.printf("%nsimulator CPU (its event loops): %.0f ms, %.2f ms per request; whole process (with the "
         + "client): %.0f ms%n", serverCpu / 1e6, serverCpu / 1e6 / requests, processCpu / 1e6);
   }
