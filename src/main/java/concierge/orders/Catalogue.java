@@ -24,6 +24,10 @@ public final class Catalogue {
     return parser.parse(message);
   }
 
+  public OrderRequest parse(String message, Map<String, String> current) {
+    return parser.parse(message, current);
+  }
+
   public int size() {
     return bySku.size();
   }

@@ -6,6 +6,7 @@ import concierge.orders.ProductMatcher.Mention;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -41,10 +42,18 @@ public final class OrderRequestParser {
   }
 
   public OrderRequest parse(String message) {
+    return parse(message, Map.of());
+  }
+
+  /**
+   * For a change to an existing order: {@code current} maps the order's SKUs to their chosen option
+   * ("" when none), so that "the headlamp" means the one in the order and "size L" keeps "women's".
+   */
+  public OrderRequest parse(String message, Map<String, String> current) {
     String lower = message.toLowerCase(Locale.ROOT);
     String orderId = OrderNumbers.find(message).orElse(null);
     List<String> words = matcher.words(OrderNumbers.blank(message));
-    List<Mention> mentions = matcher.mentions(words);
+    List<Mention> mentions = matcher.mentions(words, current.keySet());
     List<LineRequest> lines = new ArrayList<>();
     List<ItemIssue> issues = new ArrayList<>();
     Verb verb = Verb.NONE;
@@ -61,7 +70,7 @@ public final class OrderRequestParser {
         issues.add(new ItemIssue(Kind.AMBIGUOUS, mention.products(), null, 0));
         continue;
       }
-      item(words, mention, floor, from, to, verb, lines, issues);
+      item(words, mention, floor, from, to, verb, current.get(mention.product().sku()), lines, issues);
     }
     return new OrderRequest(orderId, merge(lines), issues, Destinations.find(message).orElse(null), method(lower),
         PO_BOX.matcher(lower).find(), !mentions.isEmpty());
@@ -82,7 +91,7 @@ public final class OrderRequestParser {
     return Verb.NONE;
   }
 
-  private void item(List<String> words, Mention mention, int floor, int from, int to, Verb verb,
+  private void item(List<String> words, Mention mention, int floor, int from, int to, Verb verb, String current,
                     List<LineRequest> lines, List<ItemIssue> issues) {
     Product product = mention.product();
     Optional<Quantities.Found> written = Quantities.before(words, mention.start(), floor, product.soldInPairs())
@@ -91,7 +100,7 @@ public final class OrderRequestParser {
     boolean removal = verb == Verb.REMOVE;
     boolean addition = verb == Verb.ADD;
     if (written.isPresent() && (written.get().fractional() || quantity <= 0) && !removal) {
-      issues.add(new ItemIssue(Kind.QUANTITY_INVALID, List.of(product), null, quantity));
+      issues.add(new ItemIssue(Kind.QUANTITY_INVALID, List.of(product), written.get().written(), quantity));
       return;
     }
     if (quantity >= BULK_UNITS && !removal) {
@@ -103,6 +112,7 @@ public final class OrderRequestParser {
       return;
     }
     ProductOptions.Choice choice = removal ? ProductOptions.Choice.of(null)
+        : current != null && !current.isEmpty() && !addition ? ProductOptions.change(product, words, from, to, current)
         : ProductOptions.read(product, words, from, to);
     if (!choice.complete()) {
       issues.add(new ItemIssue(choice.question() != null ? Kind.OPTION_MISSING : Kind.OPTION_INVALID,

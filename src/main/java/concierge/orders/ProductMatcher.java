@@ -71,6 +71,11 @@ public final class ProductMatcher {
 
   /** The product mentions in order of appearance. */
   public List<Mention> mentions(List<String> words) {
+    return mentions(words, Set.of());
+  }
+
+  /** As {@link #mentions(List)}, a tie resolved to the one product of {@code preferred} (an order's SKUs) in it. */
+  public List<Mention> mentions(List<String> words, Set<String> preferred) {
     List<Mention> mentions = new ArrayList<>();
     int i = 0;
     while (i < words.size()) {
@@ -84,10 +89,15 @@ public final class ProductMatcher {
       }
       Mention mention = best(words, start, i);
       if (mention != null) {
-        mentions.add(mention);
+        mentions.add(prefer(mention, preferred));
       }
     }
     return mentions;
+  }
+
+  private static Mention prefer(Mention mention, Set<String> preferred) {
+    List<Product> known = mention.products().stream().filter(product -> preferred.contains(product.sku())).toList();
+    return mention.ambiguous() && known.size() == 1 ? new Mention(known, mention.start(), mention.end()) : mention;
   }
 
   private Mention best(List<String> words, int start, int end) {
@@ -125,7 +135,10 @@ public final class ProductMatcher {
         last = Math.max(last, (int) s[3]);
       }
     }
-    return new Mention(tied, first, last);
+    while (start < first && Words.isNumber(words.get(start))) {
+      start++;
+    }
+    return new Mention(tied, Math.min(start, first), Math.max(end, last));
   }
 
   private boolean matchesAny(List<String> words, int i) {

@@ -14,7 +14,7 @@ import java.util.Set;
 public final class Quantities {
 
   /** A quantity as written; {@code fractional} when it is not a whole number (2.5). */
-  public record Found(long value, boolean fractional, int start) {
+  public record Found(long value, boolean fractional, int start, String written) {
   }
 
   private static final Map<String, Integer> UNITS = Map.ofEntries(Map.entry("zero", 0), Map.entry("one", 1),
@@ -52,10 +52,11 @@ public final class Quantities {
     int start = i + 1;
     List<String> number = words.subList(start, end);
     if (number.isEmpty() || number.equals(List.of("and"))) {
-      return pair ? Optional.of(new Found(soldInPairs ? 1 : 2, false, end)) : Optional.empty();
+      return pair ? Optional.of(new Found(soldInPairs ? 1 : 2, false, end, "a pair")) : Optional.empty();
     }
     long perUnit = pair && !soldInPairs ? 2 : 1;
-    return value(number).map(found -> new Found(found.value() * perUnit, found.fractional(), start));
+    return value(number).map(found -> new Found(found.value() * perUnit, found.fractional(), start,
+        String.join(" ", number)));
   }
 
   /** "socks x 3", "socks, qty 3": a quantity right after {@code from}, before {@code ceiling}. */
@@ -126,6 +127,6 @@ public final class Quantities {
     }
     long value = total + current;
     value = half ? value / 2 : value;
-    return Optional.of(new Found(negative ? -value : value, fractional, 0));
+    return Optional.of(new Found(negative ? -value : value, fractional, 0, String.join(" ", number)));
   }
 }
