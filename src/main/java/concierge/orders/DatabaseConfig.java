@@ -58,14 +58,14 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
     return jdbcUrl.startsWith("jdbc:h2:");
   }
 
-  /** One pool per Vert.x instance, shared by every OrdersVerticle instance. */
+  /** One pool per database and Vert.x instance, shared by every OrdersVerticle instance. */
   public Pool pool(Vertx vertx) {
     JDBCConnectOptions connect = new JDBCConnectOptions().setJdbcUrl(jdbcUrl);
     if (!user.isEmpty()) {
       connect.setUser(user).setPassword(password);
     }
     connect.setQueryTimeout(queryTimeoutSeconds);
-    PoolOptions pool = new PoolOptions().setMaxSize(poolSize).setShared(true).setName("concierge-orders")
+    PoolOptions pool = new PoolOptions().setMaxSize(poolSize).setShared(true).setName("concierge-orders " + safeUrl())
         .setConnectionTimeout(connectTimeoutMs).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
         .setIdleTimeout(idleTimeoutSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS);
     return JDBCPool.pool(vertx, connect, pool);

@@ -29,17 +29,17 @@ public final class OrderStore {
   }
 
   public Future<Void> ping() {
-    return pool.query("SELECT 1").execute().mapEmpty();
+    return Statements.run(pool, "SELECT 1").mapEmpty();
   }
 
   public Future<List<Product>> products() {
-    return pool.query("SELECT " + OrderRows.PRODUCT_COLUMNS + " FROM products ORDER BY sku").execute()
+    return Statements.run(pool, "SELECT " + OrderRows.PRODUCT_COLUMNS + " FROM products ORDER BY sku")
         .map(OrderRows::products);
   }
 
   public Future<Optional<Customer>> customer(String customerId) {
-    return pool.preparedQuery("SELECT id, name, email, trailhead_member FROM customers WHERE id = ?")
-        .execute(Tuple.of(customerId))
+    return Statements.run(pool, "SELECT id, name, email, trailhead_member FROM customers WHERE id = ?",
+        Tuple.of(customerId))
         .map(rows -> rows.size() == 0 ? Optional.<Customer>empty() : Optional.of(OrderRows.customer(rows.iterator().next())));
   }
 
@@ -49,7 +49,7 @@ public final class OrderStore {
   }
 
   public Future<Optional<Order>> order(String orderId, String customerId) {
-    return order(pool, orderId, customerId);
+    return pool.withTransaction(conn -> order(conn, orderId, customerId));
   }
 
   static Future<Optional<Order>> order(SqlClient client, String orderId, String customerId) {
@@ -61,10 +61,10 @@ public final class OrderStore {
 
   /** The customer's most recent orders, newest first. */
   public Future<List<Order>> recentOrders(String customerId) {
-    return pool.preparedQuery("SELECT " + OrderRows.ORDER_COLUMNS + " FROM orders o JOIN order_lines l "
+    return Statements.run(pool, "SELECT " + OrderRows.ORDER_COLUMNS + " FROM orders o JOIN order_lines l "
             + "ON l.order_id = o.id WHERE o.id IN (SELECT id FROM orders WHERE customer_id = ? "
-            + "ORDER BY placed_at DESC, id DESC LIMIT " + RECENT + ") ORDER BY o.placed_at DESC, o.id DESC, l.line_no")
-        .execute(Tuple.of(customerId))
+            + "ORDER BY placed_at DESC, id DESC LIMIT " + RECENT + ") ORDER BY o.placed_at DESC, o.id DESC, l.line_no",
+        Tuple.of(customerId))
         .map(OrderRows::orders);
   }
 

@@ -40,22 +40,22 @@ public final class PendingActions {
 
   /** The latest action proposed in this conversation to this customer, whatever its status. */
   public Future<Optional<PendingAction>> latest(String conversationId, String customerId) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM pending_actions WHERE conversation_id = ? "
-            + "AND customer_id = ? ORDER BY created_at DESC LIMIT 1")
-        .execute(Tuple.of(conversationId, customerId))
+    return Statements.run(pool, "SELECT " + COLUMNS + " FROM pending_actions WHERE conversation_id = ? "
+            + "AND customer_id = ? ORDER BY created_at DESC LIMIT 1",
+        Tuple.of(conversationId, customerId))
         .map(rows -> OrderStore.first(rows).map(PendingActions::action));
   }
 
   public Future<Optional<PendingAction>> byId(String id) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM pending_actions WHERE id = ?")
-        .execute(Tuple.of(id))
+    return Statements.run(pool, "SELECT " + COLUMNS + " FROM pending_actions WHERE id = ?",
+        Tuple.of(id))
         .map(rows -> OrderStore.first(rows).map(PendingActions::action));
   }
 
   /** Withdraws a pending action; false when it was no longer pending. */
   public Future<Boolean> withdraw(String id) {
-    return pool.preparedQuery("UPDATE pending_actions SET status = 'cancelled' WHERE id = ? AND status = 'pending'")
-        .execute(Tuple.of(id))
+    return Statements.run(pool, "UPDATE pending_actions SET status = 'cancelled' WHERE id = ? AND status = 'pending'",
+        Tuple.of(id))
         .map(rows -> rows.rowCount() > 0);
   }
 

@@ -48,9 +48,9 @@ public final class SchemaMigrations {
   /** The versions applied by this call (empty when the schema was current). */
   public static Future<List<Integer>> apply(Vertx vertx, Pool pool) {
     Future<List<Migration>> bundled = vertx.executeBlocking(SchemaMigrations::bundled);
-    return pool.query("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-            + "name VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)").execute()
-        .compose(created -> pool.query("SELECT version FROM schema_version").execute())
+    return Statements.run(pool, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+            + "name VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)")
+        .compose(created -> Statements.run(pool, "SELECT version FROM schema_version"))
         .compose(rows -> {
           Set<Integer> applied = new HashSet<>();
           for (Row row : rows) {

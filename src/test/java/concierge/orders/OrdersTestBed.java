@@ -17,11 +17,13 @@ import java.util.List;
 final class OrdersTestBed {
 
   final Vertx vertx;
+  final String deploymentId;
   final OrdersService orders;
   final Pool db;
 
-  private OrdersTestBed(Vertx vertx, OrdersService orders, Pool db) {
+  private OrdersTestBed(Vertx vertx, String deploymentId, OrdersService orders, Pool db) {
     this.vertx = vertx;
+    this.deploymentId = deploymentId;
     this.orders = orders;
     this.db = db;
   }
@@ -38,16 +40,20 @@ final class OrdersTestBed {
   static Future<OrdersTestBed> deploy(Vertx vertx, Path dataDir, Clock clock) {
     JsonObject config = config(dataDir);
     return vertx.deployVerticle(new OrdersVerticle(clock), new DeploymentOptions().setConfig(config))
-        .map(id -> new OrdersTestBed(vertx, new OrdersService(vertx, 10_000), DatabaseConfig.from(config).pool(vertx)));
+        .map(id -> new OrdersTestBed(vertx, id, new OrdersService(vertx, 10_000), DatabaseConfig.from(config).pool(vertx)));
   }
 
   /** The first column of the first row, as a long. */
   Future<Long> count(String sql, Object... params) {
-    return db.preparedQuery(sql).execute(Tuple.wrap(params)).map(rows -> rows.iterator().next().getLong(0));
+    return Statements.run(db, sql, Tuple.wrap(params)).map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  Future<Integer> update(String sql, Object... params) {
+    return Statements.run(db, sql, Tuple.wrap(params)).map(rows -> rows.rowCount());
   }
 
   Future<List<Row>> rows(String sql, Object... params) {
-    return db.preparedQuery(sql).execute(Tuple.wrap(params)).map(rows -> {
+    return Statements.run(db, sql, Tuple.wrap(params)).map(rows -> {
       List<Row> out = new ArrayList<>();
       rows.forEach(out::add);
       return out;
