@@ -63,7 +63,7 @@ public final class OrderRequestParser {
       int separator = lastSeparator(words, floor, mention.start());
       int from = i == 0 ? 0 : separator < 0 ? mention.start() : separator + 1;
       int ceiling = i + 1 < mentions.size() ? mentions.get(i + 1).start() : words.size();
-      int to = firstSeparator(words, mention.end(), ceiling);
+      int to = i + 1 < mentions.size() ? firstSeparator(words, mention.end(), ceiling) : words.size();
       Verb said = verb(words.subList(floor, mention.start()));
       verb = said == Verb.NONE ? verb : said;
       if (mention.ambiguous()) {
