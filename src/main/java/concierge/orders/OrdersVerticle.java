@@ -18,7 +18,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Serves {@code concierge.orders} (see {@link OrdersService} for the JSON). Opens the database pool
  * (JDBC runs on worker threads), applies the migrations, loads the catalogue, then answers. A
- * database failure is answered 503 'unavailable'; each write is one transaction, so nothing is half-written.
+ * database failure is answered 503 'unavailable' (also at start when migrate-on-start is off: the
+ * catalogue is loaded on the first request that finds the database up); each write is one
+ * transaction, so nothing is half-written.
  */
 public final class OrdersVerticle extends VerticleBase {
 
@@ -26,7 +28,7 @@ public final class OrdersVerticle extends VerticleBase {
 
   private final Clock clock;
   private Pool pool;
-  private OrderDesk desk;
+  private Future<OrderDesk> desk;
 
   public OrdersVerticle() {
     this(Clock.systemUTC());
@@ -42,12 +44,21 @@ public final class OrdersVerticle extends VerticleBase {
     DatabaseConfig settings = DatabaseConfig.from(config());
     pool = settings.pool(vertx);
     Future<?> schema = settings.migrateOnStart() ? migrate() : Future.succeededFuture();
-    return schema.compose(migrated -> new OrderStore(pool).products())
-        .compose(products -> {
-          desk = new OrderDesk(pool, new Catalogue(products), clock);
-          LOG.info("orders ready on {} ({} products)", settings.safeUrl(), products.size());
-          return vertx.eventBus().<JsonObject>consumer(Addresses.ORDERS, this::handle).completion();
-        });
+    return schema.compose(migrated -> desk()
+            .onSuccess(ready -> LOG.info("orders ready on {}", settings.safeUrl()))
+            .otherwise(failure -> {
+              LOG.warn("orders database unavailable at start ({}); answering 503 until it is back", failure.toString());
+              return null;
+            }))
+        .compose(ready -> vertx.eventBus().<JsonObject>consumer(Addresses.ORDERS, this::handle).completion());
+  }
+
+  /** The desk, built once the catalogue could be read; tried again on the next request while the database is down. */
+  private Future<OrderDesk> desk() {
+    if (desk == null || desk.failed()) {
+      desk = new OrderStore(pool).products().map(products -> new OrderDesk(pool, new Catalogue(products), clock));
+    }
+    return desk;
   }
 
   /** One migration run per JVM at a time, however many instances start together. */
@@ -64,11 +75,11 @@ public final class OrdersVerticle extends VerticleBase {
   private void handle(Message<JsonObject> message) {
     Replies.answer(message, body -> {
       OrdersService.Request request = OrdersService.request(body);
-      return serve(request).recover(OrdersVerticle::unavailable);
+      return desk().compose(ready -> serve(ready, request)).recover(OrdersVerticle::unavailable);
     });
   }
 
-  private Future<JsonObject> serve(OrdersService.Request request) {
+  private Future<JsonObject> serve(OrderDesk desk, OrdersService.Request request) {
     return switch (request.action()) {
       case "turn" -> desk.turn(request.intent(), request.customerId(), request.conversationId(), request.message())
           .map(OrdersService::encode);
