@@ -17,7 +17,7 @@ public final class Confirmations {
       "sure", "confirm", "confirmed", "i confirm", "go ahead", "go for it", "do it", "please do", "absolutely",
       "correct", "that is correct", "thats correct", "thats right", "affirmative", "please", "thanks", "thank you",
       "place it", "place the order", "place my order", "cancel it", "change it", "make the change", "proceed",
-      "lets do it", "ok go ahead", "okay go ahead", "ok do it", "okay do it", "go on", "sounds good");
+      "lets do it", "ok go ahead", "okay go ahead", "ok do it", "okay do it", "go on", "sounds good", "and", "now");
   private static final Set<String> AGREEING_START = Set.of("yes", "yeah", "yep", "yup", "ya", "y", "sure", "confirm",
       "confirmed", "i confirm", "go ahead", "go for it", "do it", "please do", "absolutely", "correct",
       "that is correct", "thats correct", "thats right", "affirmative", "proceed", "lets do it", "ok go ahead",
