@@ -2,7 +2,6 @@ package concierge.cache;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import static concierge.cache.Meaning.Family.COMPARISON;
 import static concierge.cache.Meaning.Family.NEGATION;
@@ -37,9 +36,9 @@ final class ContrastTerms {
     return List.of(
         Term.rewrite("whether or not|or not|yes or no|not sure|no worries|no problem|no thanks", " "),
         // "how many minutes before the link expires" asks how long until, it compares nothing
-        new Term(null, Pattern.compile("\\bhow (?:long|soon|many (?:minutes|hours|days|weeks|months|years))"
-            + "(?: [\\p{L}\\p{N} -]{0,40}?)? before\\b"), match -> match.group().replaceFirst("before$", "until")),
-        new Term(null, Pattern.compile("(?<=\\d)\\+"), match -> " or more"));
+        Term.rewrite("how (?:long|soon|many (?:minutes|hours|days|weeks|months|years))(?: [\\p{L}\\p{N} -]{0,40}?)? before",
+            match -> match.group().replaceFirst("before$", "until")),
+        Term.rawRewrite("(?<=\\d)\\+", match -> " or more"));
   }
 
   static List<Term> topics() {

@@ -41,8 +41,7 @@ final class QuantityTerms {
 
   /** Number words become digits before anything else reads the text. */
   static Term numberWords() {
-    return new Term(null, java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}-])(" + String.join("|", NUMBER_WORDS.keySet())
-        + ")(?![\\p{L}\\p{N}])"), match -> NUMBER_WORDS.get(match.group(1)));
+    return Term.rewrite("(" + String.join("|", NUMBER_WORDS.keySet()) + ")", match -> NUMBER_WORDS.get(match.group(1)));
   }
 
   /** Order numbers: personal, and never the same question as another order's. */
