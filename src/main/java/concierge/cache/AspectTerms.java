@@ -31,7 +31,7 @@ final class AspectTerms {
         Term.of(ASPECT, "aspect:weight", "how heavy|weigh(?:s|t|ts)?|ounces?|oz|pounds?|lbs?|grams?"),
         Term.of(ASPECT, "aspect:free-shipping", "free (?:standard |expedited )?(?:shipping|delivery)"
             + "|ship(?:s|ping)? (?:for )?free|threshold|minimum (?:order|spend|purchase)|spend"),
-        Term.of(KIND, "kind:price", "how much (?:is|are|was|will|would)|costs?|price[sd]?|pricing|fees?|charge[sd]?"
+        Term.of(KIND, "kind:price", "how much (?:is|are|was|will|would)|how much for|how much(?= *$)|costs?|price[sd]?|pricing|fees?|charge[sd]?"
             + "|pay|paid|free"),
         Term.of(ASPECT, "aspect:discount", "discounts?|\\d+ ?% off|percent off|promo(?: codes?)?|coupons?|codes?|deals?"),
         Term.of(ASPECT, "aspect:bonus", "bonus"),
@@ -50,6 +50,10 @@ final class AspectTerms {
         Term.of(ASPECT, "aspect:fit", "fits?|fitting|sizing|true to size|runs? (?:small|large|big|narrow|wide)"
             + "|size (?:up|down)"),
         Term.of(ASPECT, "aspect:sizes", "sizes?|sized|dimensions?|how big|length|width|torso"),
+        Term.of(ASPECT, "aspect:occupancy", "sleeps?|how many (?:people|persons?)|\\d+" + SEP + "(?:person|people)"),
+        Term.of(ASPECT, "aspect:color", "colou?rs?"),
+        Term.of(ASPECT, "aspect:hours", "hours|open|opening|closed"),
+        Term.of(ASPECT, "aspect:shipping", "ship(?:s|ping)?|deliver(?:y|s|ed|ing)?"),
         Term.of(ASPECT, "aspect:volume", "liters?|litres?|quarts?|volume"),
         Term.of(ASPECT, "aspect:material", "made (?:of|from|with)|materials?|fabric"),
         Term.of(ASPECT, "aspect:destination", "go(?:es)? back to|goes? to|where (?:does|do|will|is)"),

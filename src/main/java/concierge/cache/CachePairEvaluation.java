@@ -131,7 +131,7 @@ public final class CachePairEvaluation {
     if (uncacheable != null) {
       return uncacheable;
     }
-    MeaningGuard.Reason reason = guard.compare(guard.read(pair.first()), guard.read(pair.second()));
+    MeaningGuard.Reason reason = guard.compare(guard.read(pair.second()), guard.read(pair.first()));
     if (reason != null) {
       return reason.key();
     }

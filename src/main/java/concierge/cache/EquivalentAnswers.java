@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import static concierge.cache.Meaning.Family.ASPECT;
 import static concierge.cache.Meaning.Family.COMPARISON;
 import static concierge.cache.Meaning.Family.ENTITY;
+import static concierge.cache.Meaning.Family.KIND;
 import static concierge.cache.Meaning.Family.TOPIC;
 
 /**
@@ -50,8 +51,8 @@ final class EquivalentAnswers {
         meaning.set(ENTITY, Set.of("refund:original-payment-method"));
       }
     }
-    if (entities.size() == 2 && entities.contains("product:AF-FUEL-230") && meaning.get(ASPECT).isEmpty()
-        && meaning.get(COMPARISON).isEmpty()) {
+    if (entities.size() == 2 && entities.contains("product:AF-FUEL-230") && meaning.get(KIND).isEmpty()
+        && Set.of("aspect:shipping").containsAll(meaning.get(ASPECT)) && meaning.get(COMPARISON).isEmpty()) {
       entities.stream().filter(NO_FUEL::contains).findFirst()
           .ifPresent(place -> meaning.set(ENTITY, Set.of("product:AF-FUEL-230", "fuel:not-shipped")));
     }

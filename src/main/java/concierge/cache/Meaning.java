@@ -9,10 +9,12 @@ import java.util.TreeSet;
 /**
  * What a question says in the ways sentence embeddings blur: the entities it names, how many
  * negations it has, the comparison, customer-group, topic and aspect words it uses, and whether
- * it can be answered at all without the conversation ({@code contextDependent}) or names
- * something personal ({@code personal}: an order number, an email address).
+ * it can be answered at all without the conversation ({@code contextDependent}), names something
+ * personal ({@code personal}: an order number, an email address), or asks two things at once
+ * ({@code compound}: "what is it made of, and how much is it?").
  */
-public record Meaning(Map<Family, Set<String>> features, int negations, boolean contextDependent, boolean personal) {
+public record Meaning(Map<Family, Set<String>> features, int negations, boolean contextDependent, boolean personal,
+                      boolean compound) {
 
   /** The kinds of feature; each is compared by its own rule in {@link MeaningGuard}. */
   public enum Family { ENTITY, NEGATION, COMPARISON, GROUP, TOPIC, KIND, ASPECT }
@@ -38,6 +40,9 @@ public record Meaning(Map<Family, Set<String>> features, int negations, boolean 
     }
     if (personal) {
       out.append("personal ");
+    }
+    if (compound) {
+      out.append("compound ");
     }
     return out.toString().strip();
   }
@@ -72,10 +77,10 @@ public record Meaning(Map<Family, Set<String>> features, int negations, boolean 
       return negations;
     }
 
-    Meaning build(boolean contextDependent, boolean personal) {
+    Meaning build(boolean contextDependent, boolean personal, boolean compound) {
       Map<Family, Set<String>> frozen = new EnumMap<>(Family.class);
       features.forEach((family, values) -> frozen.put(family, Collections.unmodifiableSet(values)));
-      return new Meaning(Collections.unmodifiableMap(frozen), negations, contextDependent, personal);
+      return new Meaning(Collections.unmodifiableMap(frozen), negations, contextDependent, personal, compound);
     }
   }
 }

@@ -43,6 +43,9 @@ public final class MeaningGuard {
       "sure", "please", "thanks", "thank", "thx", "ty", "you", "correct", "right", "great", "cool", "perfect", "do",
       "go", "ahead", "it", "that", "this", "one", "the", "a", "hmm", "why", "how", "what", "when", "where", "who",
       "which", "really", "so", "is", "are", "does", "can", "i", "me", "mean", "and", "then", "more", "again", "not");
+  /** A second question after the first: "..., and how much is it", "... ? How much ...". */
+  private static final Pattern COMPOUND = Pattern.compile("\\?\\s*\\p{L}|(?:\\band|,|;|\\balso)\\s+(?:how|what|when|where"
+      + "|which|who|why|is|are|do|does|can|could|will|would|should)\\b");
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
   private static final Pattern ORDER = Pattern.compile("\\b(?:[a-z]{2}-?)?\\d{6,}\\b|\\border (?:number |no |#)?\\d{4,}\\b");
   private static final Pattern PHONE = Pattern.compile("\\b\\d{3}[-. )]{1,2}\\d{3}[-. ]\\d{4}\\b");
@@ -78,7 +81,8 @@ public final class MeaningGuard {
     }
     dropImpliedFamilies(meaning);
     EquivalentAnswers.apply(normalized, meaning);
-    return meaning.build(contextDependent(normalized), personal(message, normalized));
+    return meaning.build(contextDependent(normalized), personal(message, normalized),
+        COMPOUND.matcher(message.toLowerCase(Locale.ROOT)).find());
   }
 
   /**
@@ -97,21 +101,25 @@ public final class MeaningGuard {
     return ORDER.matcher(normalized).find() || EMAIL.matcher(message).find() || PHONE.matcher(message).find();
   }
 
-  /** Null when the two questions may share an answer, else the first difference found. */
-  public Reason compare(Meaning a, Meaning b) {
-    if (!a.get(ENTITY).equals(b.get(ENTITY))) {
+  /**
+   * Null when the answer stored for {@code stored} may be given to {@code asked}, else the first
+   * difference found. Symmetric except for a compound question, which only an answer to at least
+   * everything it asks may serve.
+   */
+  public Reason compare(Meaning asked, Meaning stored) {
+    if (!asked.get(ENTITY).equals(stored.get(ENTITY))) {
       return Reason.ENTITY;
     }
-    if (!a.get(GROUP).equals(b.get(GROUP))) {
+    if (!asked.get(GROUP).equals(stored.get(GROUP))) {
       return Reason.GROUP;
     }
-    if (a.negations() != b.negations() || !a.get(NEGATION).equals(b.get(NEGATION))) {
+    if (asked.negations() != stored.negations() || !asked.get(NEGATION).equals(stored.get(NEGATION))) {
       return Reason.NEGATION;
     }
-    if (!a.get(COMPARISON).equals(b.get(COMPARISON))) {
+    if (!asked.get(COMPARISON).equals(stored.get(COMPARISON))) {
       return Reason.COMPARISON;
     }
-    if (!a.get(TOPIC).equals(b.get(TOPIC)) || differentAsks(a, b)) {
+    if (!asked.get(TOPIC).equals(stored.get(TOPIC)) || differentAsks(asked, stored)) {
       return Reason.TOPIC;
     }
     return null;
@@ -141,14 +149,22 @@ public final class MeaningGuard {
   /**
    * What each asks: a general question (nothing asked in particular) covers the particular ones,
    * and a question that asks more covers one that asks part of it; two questions that each ask
-   * something the other does not ("how long ... cancel" and "how much ... cancel") differ.
+   * something the other does not ("how long ... cancel" and "how much ... cancel") differ. A
+   * compound question is served only by an answer to everything it asks.
    */
-  private static boolean differentAsks(Meaning a, Meaning b) {
-    Set<String> asksA = new HashSet<>(a.get(KIND));
-    asksA.addAll(a.get(ASPECT));
-    Set<String> asksB = new HashSet<>(b.get(KIND));
-    asksB.addAll(b.get(ASPECT));
-    return !asksA.containsAll(asksB) && !asksB.containsAll(asksA);
+  private static boolean differentAsks(Meaning asked, Meaning stored) {
+    Set<String> asksAsked = asks(asked);
+    Set<String> asksStored = asks(stored);
+    if (asked.compound()) {
+      return !asksStored.containsAll(asksAsked);
+    }
+    return !asksAsked.containsAll(asksStored) && !asksStored.containsAll(asksAsked);
+  }
+
+  private static Set<String> asks(Meaning meaning) {
+    Set<String> asks = new HashSet<>(meaning.get(KIND));
+    asks.addAll(meaning.get(ASPECT));
+    return asks;
   }
 
   /** "the ridgeline 2 tent": the product says it is a tent; the word adds nothing. */

@@ -38,7 +38,10 @@ class MeaningGuardTest {
       "how long until I get store credit for a return | how long until I get a refund for a return | TOPIC",
       "how long do I have to report a damaged package | how long do I have to report a lost package | TOPIC",
       "how long does standard shipping take | how much does standard shipping cost | TOPIC",
-      "how many points do I earn per dollar | how many points do I need for a reward | TOPIC"})
+      "how many points do I earn per dollar | how many points do I need for a reward | TOPIC",
+      "what colors does the stormline come in | what sizes does the stormline come in | TOPIC",
+      "how many people does the ridgeline 4 sleep | how much does the ridgeline 4 weigh | TOPIC",
+      "is there a charge for return shipping | do I get my original shipping cost back | TOPIC"})
   @DisplayName("questions that differ in an entity, negation, comparison, group or topic are refused with that reason")
   void nearMissesAreRefused(String first, String second, MeaningGuard.Reason reason) {
     assertThat(compare(first, second)).isEqualTo(reason);
@@ -60,6 +63,16 @@ class MeaningGuardTest {
   @DisplayName("paraphrases and the store's equivalent entities pass")
   void sameQuestionsPass(String first, String second) {
     assertThat(compare(first, second)).isNull();
+  }
+
+  @Test
+  @DisplayName("a question that asks two things is served only by an answer to both")
+  void compoundQuestions() {
+    Meaning both = guard.read("What's the Basecamp Fleece made from, and how much is it?");
+    Meaning one = guard.read("What is the Basecamp Fleece made of?");
+    assertThat(both.compound()).isTrue();
+    assertThat(guard.compare(both, one)).as("asked both, stored one").isEqualTo(MeaningGuard.Reason.TOPIC);
+    assertThat(guard.compare(one, both)).as("asked one, stored both").isNull();
   }
 
   @Test
