@@ -1,6 +1,7 @@
 package concierge;
 
 import concierge.agent.AgentVerticle;
+import concierge.cache.CacheVerticle;
 import concierge.chroma.ChromaConfig;
 import concierge.chroma.ChromaSidecar;
 import concierge.chroma.ChromaStoreVerticle;
@@ -106,6 +107,7 @@ public final class ConciergeServer implements AutoCloseable {
     deploy("ToneVerticle", vertx.deployVerticle(ToneVerticle.class, once).await());
     deploy("ValidationVerticle", vertx.deployVerticle(ValidationVerticle.class, once).await());
     deploy("GenerationVerticle", vertx.deployVerticle(GenerationVerticle.class, perCore).await());
+    deploy("CacheVerticle", vertx.deployVerticle(CacheVerticle.class, once).await());
     deploy("ConversationVerticle", vertx.deployVerticle(ConversationVerticle.class, once).await());
     deploy("AgentVerticle", vertx.deployVerticle(AgentVerticle.class, perCore).await());
     deploy("GatewayVerticle", vertx.deployVerticle(GatewayVerticle.class,

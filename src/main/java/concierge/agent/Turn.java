@@ -36,6 +36,10 @@ final class Turn {
   JsonObject action = new JsonObject().put("type", "none").put("status", "none").put("orderId", (String) null);
   Usage usage = Usage.none("embedded");
   boolean personal;
+  String toneVariant;
+  boolean cacheLeader;
+  Double savedUsd;
+  JsonArray cachedSources;
 
   Turn(TurnRequest request, String turnId, String conversationId, String stream) {
     this.request = request;
@@ -49,6 +53,13 @@ final class Turn {
     return request.customerId();
   }
 
+  /** A turn whose meaning may depend on who asks: signed-in customers asking about orders are never
+   * answered from the cache, but their knowledge questions are; the exact lookup is skipped only
+   * when the message carries an order number. */
+  boolean customerIdSensitive() {
+    return request.message().matches("(?is).*\\b(af-?|#)?\\d{6}\\b.*");
+  }
+
   void time(String stage, long startedNanos) {
     timings.merge(stage + "Ms", (System.nanoTime() - startedNanos) / 1_000_000, Long::sum);
   }
@@ -60,11 +71,18 @@ final class Turn {
   JsonObject response() {
     JsonArray sources = new JsonArray();
     chunks.forEach(chunk -> sources.add(chunk.toSource()));
+    if (cachedSources != null) {
+      sources.addAll(cachedSources);
+    }
     JsonObject timing = new JsonObject().put("totalMs", (System.nanoTime() - startedNanos) / 1_000_000);
     timings.forEach(timing::put);
+    JsonObject usageJson = usage.toJson();
+    if (savedUsd != null) {
+      usageJson.put("savedUsd", savedUsd);
+    }
     return new JsonObject().put("conversationId", conversationId).put("turnId", turnId).put("intent", intentJson())
         .put("answer", answer).put("sources", sources).put("cache", cache).put("action", action)
-        .put("usage", usage.toJson()).put("timings", timing).put("degraded", new JsonArray(new ArrayList<>(degraded)));
+        .put("usage", usageJson).put("timings", timing).put("degraded", new JsonArray(new ArrayList<>(degraded)));
   }
 
   /** What the conversation keeps of this turn. */

@@ -47,6 +47,7 @@ final class TurnPipeline {
   private final int topN;
   private final IntentService intents;
   private final OrdersService orders;
+  private final TurnCache cache;
   private final IntentSecondOpinion secondOpinion;
   private final double fallbackThreshold;
 
@@ -54,6 +55,7 @@ final class TurnPipeline {
     this.vertx = vertx;
     this.intents = new IntentService(vertx, 3000);
     this.orders = new OrdersService(vertx, 5000);
+    this.cache = new TurnCache(vertx, config);
     this.secondOpinion = new IntentSecondOpinion(vertx, config);
     this.fallbackThreshold = IntentConfig.from(config).fallbackThreshold();
     this.replies = replies;
@@ -70,6 +72,8 @@ final class TurnPipeline {
         .compose(v -> customerName(turn))
         .compose(v -> pendingConfirmation(turn))
         .compose(answered -> answered ? Future.succeededFuture() : answer(turn))
+        .onFailure(failure -> cache.abandon(turn))
+        .compose(v -> cache.settle(turn))
         .compose(v -> remember(turn))
         .map(v -> turn.response());
   }
@@ -130,6 +134,16 @@ final class TurnPipeline {
   }
 
   private Future<Void> answer(Turn turn) {
+    return cache.exact(turn).compose(hit -> hit ? served(turn) : embedAndRoute(turn));
+  }
+
+  private Future<Void> served(Turn turn) {
+    sendStart(turn);
+    sendText(turn, turn.answer);
+    return Future.succeededFuture();
+  }
+
+  private Future<Void> embedAndRoute(Turn turn) {
     long embedStarted = System.nanoTime();
     return embeddings.embed(turn.question)
         .onSuccess(vector -> turn.time("embed", embedStarted))
@@ -255,6 +269,10 @@ final class TurnPipeline {
   }
 
   private Future<Void> knowledge(Turn turn) {
+    return cache.similar(turn).compose(hit -> hit ? served(turn) : retrieveAndGenerate(turn));
+  }
+
+  private Future<Void> retrieveAndGenerate(Turn turn) {
     long started = System.nanoTime();
     Future<List<RetrievedChunk>> chunks = retrieval.retrieve(turn.vector, turn.intent, topN)
         .onComplete(done -> turn.time("retrieval", started));
@@ -275,6 +293,7 @@ final class TurnPipeline {
   }
 
   private Future<Void> generate(Turn turn, ToneGuideline guideline) {
+    turn.toneVariant = guideline.variant();
     sendStart(turn);
     boolean complaint = guideline.complaint();
     if (complaint) {

@@ -13,18 +13,20 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * {@code /admin/*}: re-ingest the knowledge base, cost totals. Allowed with the admin key
+ * {@code /admin/*}: re-ingest the knowledge base, clear the answer cache, cache and cost totals. Allowed with the admin key
  * ({@code Authorization: Bearer}, compared by SHA-256 in constant time, never logged), or from a
  * loopback address when no admin key is configured.
  */
 final class AdminRoutes {
 
   private final KnowledgeService knowledge;
+  private final concierge.cache.CacheService cache;
   private final TurnMetrics metrics = new TurnMetrics();
   private final byte[] adminKeyHash;
 
   AdminRoutes(Vertx vertx, JsonObject config) {
     this.knowledge = new KnowledgeService(vertx);
+    this.cache = new concierge.cache.CacheService(vertx, 2000, 0);
     String hex = config.getJsonObject("security", new JsonObject()).getString("admin-key-sha256", "");
     this.adminKeyHash = hex.isBlank() ? null : HexFormat.of().parseHex(hex.strip().toLowerCase());
   }
@@ -48,6 +50,15 @@ final class AdminRoutes {
 
   void ingest(RoutingContext ctx) {
     knowledge.ingest().onSuccess(report -> ChatRoutes.json(ctx.response(), 200, report.toJson())).onFailure(ctx::fail);
+  }
+
+  void clearCache(RoutingContext ctx) {
+    cache.clear().onSuccess(removed -> ChatRoutes.json(ctx.response(), 200, new JsonObject().put("removed", removed)))
+        .onFailure(ctx::fail);
+  }
+
+  void cacheStats(RoutingContext ctx) {
+    cache.stats().onSuccess(stats -> ChatRoutes.json(ctx.response(), 200, stats)).onFailure(ctx::fail);
   }
 
   void costs(RoutingContext ctx) {

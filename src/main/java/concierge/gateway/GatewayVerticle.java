@@ -63,6 +63,8 @@ public final class GatewayVerticle extends VerticleBase {
     router.route("/admin/*").handler(admin::authorize);
     router.post("/admin/ingest").handler(admin::ingest);
     router.get("/admin/costs").handler(admin::costs);
+    router.post("/admin/cache/clear").handler(admin::clearCache);
+    router.get("/admin/cache").handler(admin::cacheStats);
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false).setIndexPage("index.html"));
     router.route().last().handler(ctx -> fail(ctx, new ApiError(ErrorCode.NOT_FOUND, "no such route")));
     router.route().failureHandler(ctx -> fail(ctx, ctx.failure()));
