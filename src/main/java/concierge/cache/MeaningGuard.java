@@ -17,13 +17,14 @@ import static concierge.cache.Meaning.Family.NEGATION;
 import static concierge.cache.Meaning.Family.TOPIC;
 
 /**
- * Tells whether two questions that embed close together may share an answer. Embeddings of
- * "can I return an opened fuel canister" and "... an unopened fuel canister" are 0.91 apart,
- * closer than many true paraphrases, so similarity alone cannot decide: the guard reads what
- * each question names and refuses the pair when the entities, customer groups, negations,
- * comparisons or topics differ, or when their aspects (price, weight, time...) have nothing in
- * common. It errs towards refusing: a refused paraphrase costs one generation, a wrong answer
- * costs a customer.
+ * Tells whether the answer stored for one question may be given to another that embeds close to
+ * it. Embeddings of "can I return an opened fuel canister" and "... an unopened fuel canister" are
+ * 0.91 apart, closer than many true paraphrases, so similarity alone cannot decide: the guard reads
+ * what each question names (the lexicon in the *Terms classes) and refuses the pair when their
+ * entities, customer groups, negations, comparisons or topics differ, or when each asks something
+ * the other does not (how long / how much, weight / price). Entities the store facts treat alike
+ * share a class ({@link PlaceTerms}, {@link EquivalentAnswers}). It errs towards refusing: a refused
+ * paraphrase costs one generation, a wrong answer costs a customer.
  */
 public final class MeaningGuard {
 
