@@ -50,6 +50,12 @@ public final class MeaningGuard {
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
   private static final Pattern ORDER = Pattern.compile("\\b(?:[a-z]{2}-?)?\\d{6,}\\b|\\border (?:number |no |#)?\\d{4,}\\b");
   private static final Pattern PHONE = Pattern.compile("\\b\\d{3}[-. )]{1,2}\\d{3}[-. ]\\d{4}\\b");
+  /** Questions about the asker's own account or orders: the answer is theirs alone. */
+  private static final Pattern OWN_STATE = Pattern.compile("\\bam i (?:a|an|in|on|still|eligible)\\b"
+      + "|\\b(?:do|did) i (?:have|get|earn) (?:any |enough )?(?:points|rewards|credit|store credit|a discount)\\b"
+      + "|\\bhow (?:many|much) (?:\\w+ )?(?:points|rewards|credit|store credit) (?:do|did) i\\b"
+      + "|\\bmy (?:points|rewards|balance|membership|tracking|order status|account status|status)\\b"
+      + "|\\bwhere(?:s| is| are) my\\b|\\bstatus of my\\b|\\bhas my \\w+ (?:shipped|arrived)\\b");
 
   private final List<Term> terms;
 
@@ -89,7 +95,8 @@ public final class MeaningGuard {
   /**
    * Why a message can have no shared answer at all, or null: it means nothing without its
    * conversation ({@code context}), or it carries an order number, email address or phone
-   * number ({@code personal}). Cheap: no lexicon pass, so the exact level can ask it.
+   * number, or asks about the asker's own account ({@code personal}: "am I a member", "where is
+   * my refund"). Cheap: no lexicon pass, so the exact level can ask it.
    */
   static String uncacheable(String message, String normalized) {
     if (contextDependent(normalized)) {
@@ -99,7 +106,8 @@ public final class MeaningGuard {
   }
 
   private static boolean personal(String message, String normalized) {
-    return ORDER.matcher(normalized).find() || EMAIL.matcher(message).find() || PHONE.matcher(message).find();
+    return ORDER.matcher(normalized).find() || OWN_STATE.matcher(normalized).find() || EMAIL.matcher(message).find()
+        || PHONE.matcher(message).find();
   }
 
   /**
