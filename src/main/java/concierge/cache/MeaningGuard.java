@@ -17,13 +17,14 @@ import static concierge.cache.Meaning.Family.NEGATION;
 import static concierge.cache.Meaning.Family.TOPIC;
 
 /**
- * Tells whether two questions that embed close together may share an answer. Embeddings of
- * "can I return an opened fuel canister" and "... an unopened fuel canister" are 0.91 apart,
- * closer than many true paraphrases, so similarity alone cannot decide: the guard reads what
- * each question names and refuses the pair when the entities, customer groups, negations,
- * comparisons or topics differ, or when their aspects (price, weight, time...) have nothing in
- * common. It errs towards refusing: a refused paraphrase costs one generation, a wrong answer
- * costs a customer.
+ * Tells whether the answer stored for one question may be given to another that embeds close to
+ * it. Embeddings of "can I return an opened fuel canister" and "... an unopened fuel canister" are
+ * 0.91 apart, closer than many true paraphrases, so similarity alone cannot decide: the guard reads
+ * what each question names (the lexicon in the *Terms classes) and refuses the pair when their
+ * entities, customer groups, negations, comparisons or topics differ, or when each asks something
+ * the other does not (how long / how much, weight / price). Entities the store facts treat alike
+ * share a class ({@link PlaceTerms}, {@link EquivalentAnswers}). It errs towards refusing: a refused
+ * paraphrase costs one generation, a wrong answer costs a customer.
  */
 public final class MeaningGuard {
 
@@ -49,6 +50,12 @@ public final class MeaningGuard {
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
   private static final Pattern ORDER = Pattern.compile("\\b(?:[a-z]{2}-?)?\\d{6,}\\b|\\border (?:number |no |#)?\\d{4,}\\b");
   private static final Pattern PHONE = Pattern.compile("\\b\\d{3}[-. )]{1,2}\\d{3}[-. ]\\d{4}\\b");
+  /** Questions about the asker's own account or orders: the answer is theirs alone. */
+  private static final Pattern OWN_STATE = Pattern.compile("\\bam i (?:a|an|in|on|still|eligible)\\b"
+      + "|\\b(?:do|did) i (?:have|get|earn) (?:any |enough )?(?:points|rewards|credit|store credit|a discount)\\b"
+      + "|\\bhow (?:many|much) (?:\\w+ )?(?:points|rewards|credit|store credit) (?:do|did) i\\b"
+      + "|\\bmy (?:points|rewards|balance|membership|tracking|order status|account status|status)\\b"
+      + "|\\bwhere(?:s| is| are) my\\b|\\bstatus of my\\b|\\bhas my \\w+ (?:shipped|arrived)\\b");
 
   private final List<Term> terms;
 
@@ -88,7 +95,8 @@ public final class MeaningGuard {
   /**
    * Why a message can have no shared answer at all, or null: it means nothing without its
    * conversation ({@code context}), or it carries an order number, email address or phone
-   * number ({@code personal}). Cheap: no lexicon pass, so the exact level can ask it.
+   * number, or asks about the asker's own account ({@code personal}: "am I a member", "where is
+   * my refund"). Cheap: no lexicon pass, so the exact level can ask it.
    */
   static String uncacheable(String message, String normalized) {
     if (contextDependent(normalized)) {
@@ -98,7 +106,8 @@ public final class MeaningGuard {
   }
 
   private static boolean personal(String message, String normalized) {
-    return ORDER.matcher(normalized).find() || EMAIL.matcher(message).find() || PHONE.matcher(message).find();
+    return ORDER.matcher(normalized).find() || OWN_STATE.matcher(normalized).find() || EMAIL.matcher(message).find()
+        || PHONE.matcher(message).find();
   }
 
   /**
