@@ -187,6 +187,8 @@ class ChatCompletionsTest {
       JsonObject error = reply.json().getJsonObject("error");
       assertThat(error.fieldNames()).containsExactlyInAnyOrder("message", "type", "param", "code");
       assertThat(error.getString("type")).isEqualTo("invalid_request_error");
+      assertThat(error.getValue("param")).isNull();
+      assertThat(error.getValue("code")).isNull();
       assertThat(error.getString("message")).contains("messages");
       assertThat(simulator.requests()).extracting(RequestRecord::outcome).containsExactly(Outcome.INVALID);
       ctx.completeNow();
