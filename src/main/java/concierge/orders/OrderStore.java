@@ -49,7 +49,7 @@ public final class OrderStore {
   }
 
   public Future<Optional<Order>> order(String orderId, String customerId) {
-    return pool.withTransaction(conn -> order(conn, orderId, customerId));
+    return order(pool, orderId, customerId);
   }
 
   static Future<Optional<Order>> order(SqlClient client, String orderId, String customerId) {
