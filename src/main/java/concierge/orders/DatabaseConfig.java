@@ -25,7 +25,7 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
    * killed process loses no confirmed order.
    */
   static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-      + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+      + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
 
   public static DatabaseConfig from(JsonObject root) {
     JsonObject c = root.getJsonObject("database", new JsonObject());
