@@ -20,7 +20,8 @@ public final class ActionAnswers {
     AnswerText text = QuoteAnswers.lines(new AnswerText().say("Here is your order: "), quote).say(". ");
     QuoteAnswers.shipping(text, quote, member);
     QuoteAnswers.notes(text, quote);
-    return text.say(" Total: ").money(quote.totalCents()).say(". Shall I place this order? Please reply yes to confirm.")
+    return text.say(" Total: ").money(quote.totalCents())
+        .say(". Shall I place this order? Please reply yes to confirm.")
         .answer(PLACE, OrderAnswer.NEEDS_CONFIRMATION, null);
   }
 

@@ -2,7 +2,6 @@ package concierge.orders;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.jdbcclient.JDBCConnectOptions;
 import io.vertx.jdbcclient.JDBCPool;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -26,7 +25,7 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
    * killed process loses no confirmed order.
    */
   static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-      + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+      + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
 
   public static DatabaseConfig from(JsonObject root) {
     JsonObject c = root.getJsonObject("database", new JsonObject());
@@ -60,15 +59,10 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
 
   /** One pool per database and Vert.x instance, shared by every OrdersVerticle instance. */
   public Pool pool(Vertx vertx) {
-    JDBCConnectOptions connect = new JDBCConnectOptions().setJdbcUrl(jdbcUrl);
-    if (!user.isEmpty()) {
-      connect.setUser(user).setPassword(password);
-    }
-    connect.setQueryTimeout(queryTimeoutSeconds);
     PoolOptions pool = new PoolOptions().setMaxSize(poolSize).setShared(true).setName("concierge-orders " + safeUrl())
         .setConnectionTimeout(connectTimeoutMs).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
         .setIdleTimeout(idleTimeoutSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS);
-    return JDBCPool.pool(vertx, connect, pool);
+    return JDBCPool.pool(vertx, new ConnectionSource(jdbcUrl, user, password, queryTimeoutSeconds), pool);
   }
 
   /** The url without credentials, for logs. */

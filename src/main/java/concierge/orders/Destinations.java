@@ -31,6 +31,7 @@ public final class Destinations {
   private static final Map<String, String> NOT_SHIPPED = new HashMap<>();
   private static final List<String> WHOLE_US = List.of("united states of america", "united states", "usa",
       "u.s.a.", "the us", "the u.s.");
+  private static final Pattern AFTER_TO = Pattern.compile("\\bto\\s+(the\\s+)?$");
   private static final Pattern NAMES;
   private static final Pattern STATE_CODE = Pattern.compile(
       "(?:\\b(?:to|in|ship|deliver)\\s+|,\\s*)([A-Z]{2})\\b|\\b([A-Z]{2})\\s+\\d{5}\\b");
@@ -105,7 +106,7 @@ public final class Destinations {
     boolean bestAfterTo = false;
     Matcher names = NAMES.matcher(lower);
     while (names.find()) {
-      boolean afterTo = lower.substring(Math.max(0, names.start() - 12), names.start()).matches(".*\\bto\\s+(the\\s+)?$");
+      boolean afterTo = AFTER_TO.matcher(lower.substring(Math.max(0, names.start() - 12), names.start())).find();
       if (best == null || afterTo || !bestAfterTo) {
         best = place(names.group(1));
         bestAfterTo = afterTo;

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 public final class OrderNumbers {
 
   private static final Pattern NUMBER = Pattern.compile(
-      "(?i)(?<![\\w-])(?:af\\s*-?\\s*|#\\s*|(?:order|ord)\\s*(?:number|no\\.?|num|#)?\\s*:?\\s*#?\\s*)?(\\d{6})(?![\\w-]|[.,]\\d)");
+      "(?i)(?<![\\w-])(?:af\\s*-?\\s*|#\\s*|(?:order|ord)\\s*(?:number|no\\.?|num|#)?\\s*:?\\s*#?\\s*)?"
+          + "(\\d{6})(?![\\w-]|[.,]\\d)");
 
   private OrderNumbers() {
   }

@@ -28,12 +28,14 @@ public final class OrderRequestParser {
       "swap");
   private static final Set<String> ADD = Set.of("add", "another", "more", "extra", "additional", "also", "plus",
       "with");
-  private static final Pattern OVERNIGHT = Pattern.compile("\\bovernight\\b|\\bnext[- ]day\\b|\\bone[- ]day\\b|\\b1[- ]day\\b");
+  private static final Pattern OVERNIGHT = Pattern.compile(
+      "\\bovernight\\b|\\bnext[- ]day\\b|\\bone[- ]day\\b|\\b1[- ]day\\b");
   private static final Pattern EXPEDITED = Pattern.compile(
       "\\bexpedite[ds]?\\b|\\bexpress\\b|\\b(?:2|two)[- ]day\\b|\\brush\\b|\\bfaster\\b");
   private static final Pattern STANDARD = Pattern.compile(
       "\\bstandard\\b|\\bground\\b|\\b(?:regular|normal|cheapest|slowest) shipping\\b");
-  private static final Pattern PO_BOX = Pattern.compile("\\bp\\.?\\s?o\\.?\\s*box\\b|\\bpost office box\\b|\\bpobox\\b");
+  private static final Pattern PO_BOX = Pattern.compile(
+      "\\bp\\.?\\s?o\\.?\\s*box\\b|\\bpost office box\\b|\\bpobox\\b");
 
   private final ProductMatcher matcher;
 

@@ -40,7 +40,7 @@ public final class OrderStore {
   public Future<Optional<Customer>> customer(String customerId) {
     return Statements.run(pool, "SELECT id, name, email, trailhead_member FROM customers WHERE id = ?",
         Tuple.of(customerId))
-        .map(rows -> rows.size() == 0 ? Optional.<Customer>empty() : Optional.of(OrderRows.customer(rows.iterator().next())));
+        .map(rows -> first(rows).map(OrderRows::customer));
   }
 
   /** The customer, or an unknown non-member for a signed-in id the directory does not have. */
@@ -49,7 +49,7 @@ public final class OrderStore {
   }
 
   public Future<Optional<Order>> order(String orderId, String customerId) {
-    return pool.withTransaction(conn -> order(conn, orderId, customerId));
+    return order(pool, orderId, customerId);
   }
 
   static Future<Optional<Order>> order(SqlClient client, String orderId, String customerId) {

@@ -86,7 +86,8 @@ public final class OrdersVerticle extends VerticleBase {
       case "confirm" -> desk.confirm(request.customerId(), request.conversationId(), request.message())
           .onSuccess(answer -> {
             if (OrderAnswer.DONE.equals(answer.status())) {
-              LOG.info("{} confirmed in conversation {}: {}", answer.type(), request.conversationId(), answer.orderId());
+              LOG.info("{} confirmed in conversation {}: {}", answer.type(), request.conversationId(),
+                  answer.orderId());
             }
           })
           .map(OrdersService::encode);

@@ -41,7 +41,8 @@ public final class Quantities {
   public static Optional<Found> before(List<String> words, int at, int floor, boolean soldInPairs) {
     int i = at - 1;
     boolean pair = false;
-    while (i >= floor && (FILLER.contains(words.get(i)) || PAIR.contains(words.get(i)) || words.get(i).startsWith("$"))) {
+    while (i >= floor && (FILLER.contains(words.get(i)) || PAIR.contains(words.get(i))
+        || words.get(i).startsWith("$"))) {
       pair |= PAIR.contains(words.get(i));
       i--;
     }

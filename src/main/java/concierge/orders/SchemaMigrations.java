@@ -128,6 +128,8 @@ public final class SchemaMigrations {
     if ("jar".equals(uri.getScheme())) {
       try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
         return read(jar.getPath(FOLDER));
+      } catch (java.nio.file.FileSystemAlreadyExistsException open) {
+        return read(FileSystems.getFileSystem(uri).getPath(FOLDER));
       }
     }
     return read(Path.of(uri));

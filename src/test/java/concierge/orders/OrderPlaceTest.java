@@ -167,4 +167,24 @@ class OrderPlaceTest {
       ctx.completeNow();
     })));
   }
+
+  @Test
+  @DisplayName("A digital gift card needs an amount from $25 to $500 and no address; it is placed on yes")
+  void giftCard(VertxTestContext ctx) {
+    orders.turn("order_place", "c-1002", "conv-p16", "I'd like a gift card")
+        .compose(noAmount -> {
+          ctx.verify(() -> assertThat(noAmount.answer()).contains("$25.00", "$500.00", "which amount"));
+          return orders.turn("order_place", "c-1002", "conv-p16", "a $50 gift card please");
+        })
+        .compose(quote -> {
+          ctx.verify(() -> assertThat(quote.answer()).contains("1 x Alder & Finch Digital Gift Card at $50.00",
+              "delivered by email", "Total: $50.00"));
+          return orders.confirm("c-1002", "conv-p16", "yes");
+        })
+        .onComplete(ctx.succeeding(done -> ctx.verify(() -> {
+          assertThat(done.status()).isEqualTo("done");
+          assertThat(done.answer()).contains("$50.00");
+          ctx.completeNow();
+        })));
+  }
 }
