@@ -1,15 +1,23 @@
 package concierge;
 
+import concierge.agent.AgentVerticle;
+import concierge.cache.CacheVerticle;
 import concierge.chroma.ChromaConfig;
 import concierge.chroma.ChromaSidecar;
 import concierge.chroma.ChromaStoreVerticle;
+import concierge.conversation.ConversationVerticle;
 import concierge.embedding.Embedder;
 import concierge.embedding.EmbeddingConfig;
 import concierge.embedding.EmbeddingVerticle;
 import concierge.gateway.GatewayVerticle;
+import concierge.generation.GenerationVerticle;
 import concierge.gateway.HttpConfig;
+import concierge.intent.IntentVerticle;
 import concierge.knowledge.KnowledgeVerticle;
+import concierge.orders.OrdersVerticle;
 import concierge.retrieval.RetrievalVerticle;
+import concierge.tone.ToneVerticle;
+import concierge.validation.ValidationVerticle;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -40,6 +48,8 @@ public final class ConciergeServer implements AutoCloseable {
   private final Vertx vertx;
   private final ChromaSidecar sidecar;
   private final JsonObject config;
+  private Embedder embedder;
+  private final java.util.Map<String, String> deployments = new java.util.concurrent.ConcurrentHashMap<>();
 
   private ConciergeServer(Vertx vertx, ChromaSidecar sidecar, JsonObject config) {
     this.vertx = vertx;
@@ -84,14 +94,46 @@ public final class ConciergeServer implements AutoCloseable {
       http.put("port", freePort());
     }
     EmbeddingConfig embedding = EmbeddingConfig.from(config);
-    Embedder embedder = new Embedder(embedding.model(), embedding.cacheEntries());
+    embedder = new Embedder(embedding.model(), embedding.cacheEntries());
     DeploymentOptions once = new DeploymentOptions().setConfig(config);
-    vertx.deployVerticle(new ChromaStoreVerticle(config.getJsonObject("chroma").getString("url")), once).await();
-    vertx.deployVerticle(new EmbeddingVerticle(embedder), once).await();
-    vertx.deployVerticle(new KnowledgeVerticle(), once).await();
-    vertx.deployVerticle(RetrievalVerticle.class, new DeploymentOptions(once).setInstances(2)).await();
-    vertx.deployVerticle(GatewayVerticle.class,
-        new DeploymentOptions(once).setInstances(HttpConfig.from(config).instances())).await();
+    deploy("ChromaStoreVerticle", vertx.deployVerticle(
+        new ChromaStoreVerticle(config.getJsonObject("chroma").getString("url")), once).await());
+    deploy("EmbeddingVerticle", vertx.deployVerticle(new EmbeddingVerticle(embedder), once).await());
+    deploy("KnowledgeVerticle", vertx.deployVerticle(new KnowledgeVerticle(), once).await());
+    DeploymentOptions perCore = new DeploymentOptions(once).setInstances(Runtime.getRuntime().availableProcessors());
+    deploy("RetrievalVerticle", vertx.deployVerticle(RetrievalVerticle.class, perCore).await());
+    deploy("OrdersVerticle", vertx.deployVerticle(OrdersVerticle.class, once).await());
+    deploy("IntentVerticle", vertx.deployVerticle(IntentVerticle.class, once).await());
+    deploy("ToneVerticle", vertx.deployVerticle(ToneVerticle.class, once).await());
+    deploy("ValidationVerticle", vertx.deployVerticle(ValidationVerticle.class, once).await());
+    deploy("GenerationVerticle", vertx.deployVerticle(GenerationVerticle.class, perCore).await());
+    deploy("CacheVerticle", vertx.deployVerticle(CacheVerticle.class, once).await());
+    deploy("ConversationVerticle", vertx.deployVerticle(ConversationVerticle.class, once).await());
+    deploy("AgentVerticle", vertx.deployVerticle(AgentVerticle.class, perCore).await());
+    deploy("GatewayVerticle", vertx.deployVerticle(GatewayVerticle.class,
+        new DeploymentOptions(once).setInstances(HttpConfig.from(config).instances())).await());
+  }
+
+  private void deploy(String name, String deploymentId) {
+    deployments.put(name, deploymentId);
+  }
+
+  /** Stops one verticle (by simple class name): used to show that a failing stage degrades a turn. */
+  public void undeploy(String name) {
+    String id = deployments.remove(name);
+    if (id != null) {
+      vertx.undeploy(id).await();
+    }
+  }
+
+  public Embedder embedder() {
+    return embedder;
+  }
+
+  /** Deploys a verticle into this server (benchmarks swap a stage for a differently configured one). */
+  public void deploy(String name, io.vertx.core.Deployable verticle, JsonObject overrides) {
+    JsonObject merged = config.copy().mergeIn(overrides, true);
+    deploy(name, vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(merged)).await());
   }
 
   public Vertx vertx() {

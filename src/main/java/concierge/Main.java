@@ -1,7 +1,10 @@
 package concierge;
 
 import concierge.cli.BenchCommand;
+import concierge.cli.ChatCommand;
+import concierge.cli.EvalCommand;
 import concierge.cli.IngestCommand;
+import concierge.cli.LlmSimCommand;
 import concierge.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +12,8 @@ import picocli.CommandLine.Command;
 /** The {@code concierge} command line: one fat jar, one subcommand per job. */
 @Command(name = "concierge", mixinStandardHelpOptions = true, version = "concierge 0.1.0",
     description = "A customer-service agent server on Vert.x.",
-    subcommands = {ServeCommand.class, IngestCommand.class, BenchCommand.class})
+    subcommands = {ServeCommand.class, IngestCommand.class, ChatCommand.class, EvalCommand.class, LlmSimCommand.class,
+        BenchCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

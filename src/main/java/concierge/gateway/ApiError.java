@@ -33,6 +33,9 @@ public final class ApiError extends RuntimeException {
     if (failure instanceof ApiError api) {
       return api;
     }
+    if (failure instanceof IllegalArgumentException) {
+      return new ApiError(ErrorCode.INVALID_REQUEST, safe(failure.getMessage()));
+    }
     ErrorCode code = ErrorCode.of(failure);
     String message = switch (code) {
       case INTERNAL -> "something went wrong on our side";

@@ -1,22 +1,29 @@
 package concierge.gateway;
 
 import concierge.ErrorCode;
+import concierge.InputRules;
+import concierge.agent.AgentConfig;
+import concierge.agent.ChatService;
 import concierge.embedding.EmbeddingService;
 import concierge.retrieval.RetrievalConfig;
 import concierge.retrieval.RetrievalService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP front door. It holds no pipeline logic: it validates requests, turns them into
- * event-bus calls, and maps every failure to the API's error shape in one place.
+ * {@code concierge.chat} calls, streams the frames the pipeline sends, and maps every failure
+ * to the API's error shape in one place ({@link #fail}).
  */
 public final class GatewayVerticle extends VerticleBase {
 
@@ -26,6 +33,7 @@ public final class GatewayVerticle extends VerticleBase {
   private HealthChecks health;
   private EmbeddingService embeddings;
   private RetrievalService retrieval;
+  private ChatService chat;
   private int topN;
 
   @Override
@@ -36,61 +44,96 @@ public final class GatewayVerticle extends VerticleBase {
     topN = retrievalConfig.topN();
     embeddings = new EmbeddingService(vertx, 2000);
     retrieval = new RetrievalService(vertx, retrievalConfig.timeoutMs());
+    long turnTimeout = AgentConfig.from(config()).turnTimeoutMs();
+    chat = new ChatService(vertx, turnTimeout + 2000);
+    Limits limits = (Limits) vertx.sharedData().<String, Limits>getLocalMap("concierge.gateway")
+        .computeIfAbsent("limits", k -> new Limits(config()));
+    ChatRoutes routes = new ChatRoutes(vertx, turnTimeout, limits);
+
     Router router = Router.router(vertx);
-    router.get("/health").handler(this::health);
+    router.route("/v1/*").handler(limits::rate);
+    router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
+    router.post("/v1/chat").handler(routes::chat);
+    router.post("/v1/chat/stream").handler(routes::stream);
+    router.get("/v1/conversations/:id").handler(routes::conversation);
     router.get("/v1/search").handler(this::search);
+    router.get("/health").handler(this::health);
+    router.get("/metrics").handler(this::metrics);
+    AdminRoutes admin = new AdminRoutes(vertx, config());
+    router.route("/admin/*").handler(admin::authorize);
+    router.post("/admin/ingest").handler(admin::ingest);
+    router.get("/admin/costs").handler(admin::costs);
+    router.post("/admin/cache/clear").handler(admin::clearCache);
+    router.get("/admin/cache").handler(admin::cacheStats);
+    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false).setIndexPage("index.html"));
     router.route().last().handler(ctx -> fail(ctx, new ApiError(ErrorCode.NOT_FOUND, "no such route")));
-    router.route().failureHandler(ctx -> fail(ctx, ctx.failure() == null
-        ? new ApiError(ErrorCode.of(null), "request failed") : ctx.failure()));
+    router.route().failureHandler(ctx -> fail(ctx, ctx.failure()));
+
     HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
         .setIdleTimeout(http.idleTimeoutSeconds()).setCompressionSupported(false)
-        .setMaxInitialLineLength(http.maxBodyBytes());
-    return vertx.createHttpServer(options).requestHandler(router).listen()
+        .setMaxInitialLineLength(http.maxBodyBytes())
+        .setMaxWebSocketFrameSize(http.maxBodyBytes() * 2).setMaxWebSocketMessageSize(http.maxBodyBytes() * 4);
+    return vertx.createHttpServer(options)
+        .webSocketHandshakeHandler(handshake -> {
+          if ("/v1/chat/ws".equals(handshake.path())) {
+            handshake.accept();
+          } else {
+            handshake.reject(404);
+          }
+        })
+        .webSocketHandler(this::socket)
+        .requestHandler(router).listen()
         .onSuccess(server -> LOG.debug("gateway listening on {}:{}", http.host(), server.actualPort()));
   }
 
+  private void socket(ServerWebSocket socket) {
+    var customer = new io.netty.handler.codec.http.QueryStringDecoder(socket.uri()).parameters().get("customerId");
+    String customerId = customer == null || customer.isEmpty() ? null : customer.get(0);
+    Limits limits = (Limits) vertx.sharedData().<String, Limits>getLocalMap("concierge.gateway").get("limits");
+    new ChatSocket(vertx, socket, chat, http.maxBodyBytes(), customerId, limits).start();
+  }
+
   private void health(RoutingContext ctx) {
-    health.report().onSuccess(report -> ctx.response()
-        .setStatusCode(report.getBoolean("ready") ? 200 : 503)
-        .putHeader("content-type", "application/json")
-        .end(report.encode()));
+    health.report().onSuccess(report -> ChatRoutes.json(ctx.response(), report.getBoolean("ready") ? 200 : 503, report));
+  }
+
+  private void metrics(RoutingContext ctx) {
+    var registry = concierge.ConciergeServer.prometheus();
+    ctx.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(registry == null ? "" : registry.scrape());
   }
 
   private void search(RoutingContext ctx) {
-    String query;
-    try {
-      query = InputRules.text(ctx.queryParams().get("q"), "q", http.maxMessageChars());
-    } catch (ApiError e) {
-      fail(ctx, e);
-      return;
-    }
+    String query = InputRules.text(ctx.queryParams().get("q"), "q", http.maxMessageChars());
     long started = System.nanoTime();
     embeddings.embed(query)
         .compose(vector -> retrieval.retrieve(vector, null, topN))
         .onSuccess(chunks -> {
           JsonArray results = new JsonArray();
           chunks.forEach(chunk -> results.add(chunk.toJson()));
-          ctx.response().putHeader("content-type", "application/json")
-              .end(new JsonObject().put("query", query).put("chunks", results)
-                  .put("tookMs", (System.nanoTime() - started) / 1_000_000.0).encode());
+          ChatRoutes.json(ctx.response(), 200, new JsonObject().put("query", query).put("chunks", results)
+              .put("tookMs", (System.nanoTime() - started) / 1_000_000.0));
         })
-        .onFailure(failure -> fail(ctx, failure));
+        .onFailure(ctx::fail);
   }
 
   /** The one place where failures become HTTP responses. */
   static void fail(RoutingContext ctx, Throwable failure) {
-    if (ctx.response().ended()) {
+    if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }
-    ApiError error = failure instanceof ApiError api ? api
-        : ctx.statusCode() == 413 ? new ApiError(ErrorCode.TOO_LARGE, "request body is too large")
-        : ctx.statusCode() == 400 ? new ApiError(ErrorCode.INVALID_REQUEST, "bad request")
-        : ApiError.of(failure);
+    ApiError error = failure != null ? ApiError.of(failure)
+        : ctx.statusCode() == 413 ? new ApiError(ErrorCode.TOO_LARGE, "request body is larger than the limit")
+        : ctx.statusCode() == 404 ? new ApiError(ErrorCode.NOT_FOUND, "no such route")
+        : ctx.statusCode() == 405 ? new ApiError(ErrorCode.NOT_FOUND, "no such route")
+        : new ApiError(ErrorCode.INVALID_REQUEST, "bad request");
     if (error.code() == ErrorCode.INTERNAL) {
       LOG.warn("request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
+    }
+    if (error.code() == ErrorCode.RATE_LIMITED) {
+      ctx.response().putHeader("retry-after", "1");
     }
     ctx.response().setStatusCode(error.code().status()).putHeader("content-type", "application/json")
         .end(error.toJson().encode());
   }
-
 }

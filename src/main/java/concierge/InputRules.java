@@ -1,6 +1,4 @@
-package concierge.gateway;
-
-import concierge.ErrorCode;
+package concierge;
 
 /** The rules every customer text must pass before anything is done with it. */
 public final class InputRules {
@@ -8,28 +6,28 @@ public final class InputRules {
   private InputRules() {
   }
 
-  /** The text, trimmed, or an {@link ApiError} saying what is wrong with it. */
+  /** The text, trimmed; an {@link IllegalArgumentException} (400 invalid_request) says what is wrong with it. */
   public static String text(String raw, String field, int maxChars) {
     if (raw == null) {
-      throw new ApiError(ErrorCode.INVALID_REQUEST, field + " is required");
+      throw new IllegalArgumentException(field + " is required");
     }
     String text = raw.strip();
     if (text.isEmpty()) {
-      throw new ApiError(ErrorCode.INVALID_REQUEST, field + " must not be empty");
+      throw new IllegalArgumentException(field + " must not be empty");
     }
     if (text.codePointCount(0, text.length()) > maxChars) {
-      throw new ApiError(ErrorCode.INVALID_REQUEST, field + " must be at most " + maxChars + " characters");
+      throw new IllegalArgumentException(field + " must be at most " + maxChars + " characters");
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\uFFFD') {
-        throw new ApiError(ErrorCode.INVALID_REQUEST, field + " must be valid UTF-8");
+        throw new IllegalArgumentException(field + " must be valid UTF-8");
       }
       if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {
-        throw new ApiError(ErrorCode.INVALID_REQUEST, field + " must not contain control characters");
+        throw new IllegalArgumentException(field + " must not contain control characters");
       }
       if (Character.isSurrogate(c) && !validSurrogate(text, i)) {
-        throw new ApiError(ErrorCode.INVALID_REQUEST, field + " must be valid UTF-8");
+        throw new IllegalArgumentException(field + " must be valid UTF-8");
       }
     }
     return text;

@@ -1,0 +1,93 @@
+package concierge.agent;
+
+import concierge.conversation.Conversation;
+import concierge.cost.Usage;
+import concierge.retrieval.RetrievedChunk;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The state of one turn while the pipeline works on it, and the response it becomes. */
+final class Turn {
+
+  final TurnRequest request;
+  final String turnId;
+  final String conversationId;
+  final String stream;
+  final long startedNanos = System.nanoTime();
+  final Map<String, Long> timings = new LinkedHashMap<>();
+  final Set<String> degraded = new LinkedHashSet<>();
+  Conversation conversation;
+  String customerName;
+  String question;
+  boolean followUp;
+  float[] vector;
+  String intent = "policy_question";
+  double confidence;
+  List<RetrievedChunk> chunks = List.of();
+  String answer = "";
+  String cache = "miss";
+  JsonObject action = new JsonObject().put("type", "none").put("status", "none").put("orderId", (String) null);
+  Usage usage = Usage.none("embedded");
+  boolean personal;
+  String toneVariant;
+  boolean cacheLeader;
+  Double savedUsd;
+  JsonArray cachedSources;
+
+  Turn(TurnRequest request, String turnId, String conversationId, String stream) {
+    this.request = request;
+    this.turnId = turnId;
+    this.conversationId = conversationId;
+    this.stream = stream;
+    this.question = request.message();
+  }
+
+  String customerId() {
+    return request.customerId();
+  }
+
+  /** A turn whose meaning may depend on who asks: signed-in customers asking about orders are never
+   * answered from the cache, but their knowledge questions are; the exact lookup is skipped only
+   * when the message carries an order number. */
+  boolean customerIdSensitive() {
+    return request.message().matches("(?is).*\\b(af-?|#)?\\d{6}\\b.*");
+  }
+
+  void time(String stage, long startedNanos) {
+    timings.merge(stage + "Ms", (System.nanoTime() - startedNanos) / 1_000_000, Long::sum);
+  }
+
+  JsonObject intentJson() {
+    return new JsonObject().put("name", intent).put("confidence", Math.round(confidence * 1000) / 1000.0);
+  }
+
+  JsonObject response() {
+    JsonArray sources = new JsonArray();
+    chunks.forEach(chunk -> sources.add(chunk.toSource()));
+    if (cachedSources != null) {
+      sources.addAll(cachedSources);
+    }
+    JsonObject timing = new JsonObject().put("totalMs", (System.nanoTime() - startedNanos) / 1_000_000);
+    timings.forEach(timing::put);
+    JsonObject usageJson = usage.toJson();
+    if (savedUsd != null) {
+      usageJson.put("savedUsd", savedUsd);
+    }
+    return new JsonObject().put("conversationId", conversationId).put("turnId", turnId).put("intent", intentJson())
+        .put("answer", answer).put("sources", sources).put("cache", cache).put("action", action)
+        .put("usage", usageJson).put("timings", timing).put("degraded", new JsonArray(new ArrayList<>(degraded)));
+  }
+
+  /** What the conversation keeps of this turn. */
+  JsonObject memory() {
+    return new JsonObject().put("turnId", turnId).put("message", request.message()).put("question", question)
+        .put("answer", answer).put("intent", intent).put("action", action).put("at", System.currentTimeMillis());
+  }
+}

@@ -1,0 +1,16 @@
+package concierge.generation;
+
+import io.vertx.core.Future;
+
+import java.util.function.Consumer;
+
+/** Writes an answer, handing out text as it is produced; both providers sit behind this. */
+public interface AnswerProvider {
+
+  /** A draft of the answer: its text pieces go to {@code onText} as they come, in order. */
+  Future<Draft> write(GenerationRequest request, Consumer<String> onText, Cancellation cancellation);
+
+  /** What a provider produced: the whole raw text and its usage (tokens counted or reported). */
+  record Draft(String text, String model, long promptTokens, long completionTokens) {
+  }
+}

@@ -1,0 +1,10 @@
+package concierge.generation;
+
+import concierge.cost.Usage;
+
+import java.util.List;
+
+/** A finished answer: the validated text, what it cost, and what was degraded on the way. */
+public record Generated(String text, String provider, Usage usage, long firstTokenMs, int sentencesRemoved,
+                        List<String> degraded, long validationMicros) {
+}

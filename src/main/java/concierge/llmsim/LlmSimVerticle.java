@@ -1,0 +1,92 @@
+package concierge.llmsim;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+
+/**
+ * The simulator's HTTP front: checks the key, reads the request, admits it under the concurrency
+ * limit, draws its plan and hands it to a {@link CompletionPlayback}. Rejected requests are logged too.
+ */
+final class LlmSimVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LlmSimVerticle.class);
+  private static final String ARRIVED = "llmsim.arrived";
+  private static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+
+  private final SimulatorRun run;
+
+  LlmSimVerticle(SimulatorRun run) {
+    this.run = run;
+  }
+
+  @Override
+  public Future<?> start() {
+    run.eventLoops.add(Thread.currentThread());
+    Router router = Router.router(vertx);
+    router.route().handler(ctx -> {
+      ctx.put(ARRIVED, System.nanoTime());
+      ctx.next();
+    });
+    router.route("/v1/*").handler(this::checkKey);
+    router.post("/v1/chat/completions").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+        .handler(this::complete);
+    router.get("/v1/models").handler(ctx -> ctx.json(OpenAiFormat.models(ModelPreset.names())));
+    router.route().last().handler(ctx -> answer(ctx, OpenAiError.notFound(ctx.request().path())));
+    HttpServerOptions options = new HttpServerOptions().setHost(run.options.host()).setPort(run.options.port())
+        .setCompressionSupported(false).setTcpNoDelay(true);
+    return vertx.createHttpServer(options).requestHandler(router).listen()
+        .onSuccess(server -> run.port.set(server.actualPort()));
+  }
+
+  private void checkKey(RoutingContext ctx) {
+    String key = run.options.apiKey();
+    if (key == null || ("Bearer " + key).equals(ctx.request().getHeader("authorization"))) {
+      ctx.next();
+      return;
+    }
+    logRejected(ctx, null, null, false, Outcome.UNAUTHORIZED);
+    answer(ctx, OpenAiError.badKey());
+  }
+
+  private void complete(RoutingContext ctx) {
+    ChatRequest request;
+    try {
+      request = ChatRequest.parse(ctx.body().buffer());
+    } catch (OpenAiError error) {
+      logRejected(ctx, null, null, false, Outcome.INVALID);
+      answer(ctx, error);
+      return;
+    }
+    CompletionPlan plan = run.planner.plan(request);
+    ctx.response().putHeader("x-llmsim-request-id", plan.id());
+    if (!run.admit()) {
+      ctx.response().putHeader("retry-after", String.valueOf(run.options.retryAfterSeconds()));
+      logRejected(ctx, plan.id(), plan.model(), request.stream(), Outcome.RATE_LIMITED);
+      answer(ctx, OpenAiError.rateLimited(run.options.maxConcurrency()));
+      return;
+    }
+    new CompletionPlayback(vertx, run, plan, request, ctx.response(), ctx.get(ARRIVED)).start();
+  }
+
+  private static void answer(RoutingContext ctx, OpenAiError error) {
+    ctx.response().setStatusCode(error.status()).putHeader("content-type", "application/json")
+        .end(error.toJson().encode());
+  }
+
+  private void logRejected(RoutingContext ctx, String id, String model, boolean stream, Outcome outcome) {
+    long arrived = ctx.get(ARRIVED);
+    double ms = (System.nanoTime() - arrived) / 1e6;
+    Instant at = Instant.now().minusNanos(System.nanoTime() - arrived);
+    run.log.add(new RequestRecord(id, model, stream, at, false, -1, -1, ms, -1, 0, 0, 0, outcome));
+    LOG.debug("rejected {} with {}", ctx.request().path(), outcome.label());
+  }
+}

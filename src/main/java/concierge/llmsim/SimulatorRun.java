@@ -1,0 +1,45 @@
+package concierge.llmsim;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What the serving verticles of one simulator share: the options, the planner, the log and the counters. */
+final class SimulatorRun {
+
+  final LlmSimOptions options;
+  final CompletionPlanner planner;
+  final RequestLog log;
+  final AtomicInteger inFlight = new AtomicInteger();
+  final AtomicInteger port = new AtomicInteger();
+  /** The event-loop threads that serve requests, for the CPU time the simulator used. */
+  final Set<Thread> eventLoops = ConcurrentHashMap.newKeySet();
+
+  SimulatorRun(LlmSimOptions options, RequestLog log) {
+    this.options = options;
+    this.planner = new CompletionPlanner(options.seed(), options.speed(), options.tails());
+    this.log = log;
+  }
+
+  /** Takes a slot for a request, or says no when the concurrency limit is reached. */
+  boolean admit() {
+    int limit = options.maxConcurrency();
+    if (limit == 0) {
+      inFlight.incrementAndGet();
+      return true;
+    }
+    while (true) {
+      int current = inFlight.get();
+      if (current >= limit) {
+        return false;
+      }
+      if (inFlight.compareAndSet(current, current + 1)) {
+        return true;
+      }
+    }
+  }
+
+  void release() {
+    inFlight.decrementAndGet();
+  }
+}

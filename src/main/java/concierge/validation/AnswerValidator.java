@@ -1,0 +1,150 @@
+package concierge.validation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks one sentence of an answer before it is sent. Every figure it states (price, duration,
+ * quantity, percentage, phone number) must appear in what grounds the turn (the retrieved
+ * chunks, the customer's own order data) or in the store's knowledge; every order number,
+ * tracking number and email must belong to the grounding (so another customer's data cannot
+ * pass); it must not quote the system prompt, and must not make a claim the policies never make.
+ * Pure and fast: a few regex scans per sentence.
+ */
+public final class AnswerValidator {
+
+  private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?");
+  private static final Pattern PHONE = Pattern.compile("\\b1-\\d{3}-\\d{3}-\\d{4}\\b");
+  private static final Pattern ORDER_ID = Pattern.compile("(?i)\\bAF-?\\d{6}\\b");
+  private static final Pattern TRACKING = Pattern.compile("\\b1Z[0-9A-Z]{16}\\b");
+  private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+  private static final int SHINGLE = 6;
+
+  private final Set<String> storeNumbers;
+  private final List<Pattern> forbiddenClaims;
+  private final Set<String> promptShingles;
+
+  public AnswerValidator(String storeKnowledge, Collection<String> forbiddenClaims, String systemPrompt) {
+    this.storeNumbers = numbers(storeKnowledge);
+    this.forbiddenClaims = forbiddenClaims.stream().map(Pattern::compile).toList();
+    this.promptShingles = shingles(systemPrompt);
+  }
+
+  public Verdict check(String sentence, Collection<String> grounding) {
+    String joined = String.join("\n", grounding);
+    for (Pattern claim : forbiddenClaims) {
+      if (claim.matcher(sentence).find()) {
+        return Verdict.reject("forbidden claim");
+      }
+    }
+    Verdict identifiers = identifiers(sentence, joined);
+    if (!identifiers.ok()) {
+      return identifiers;
+    }
+    String withoutIds = EMAIL.matcher(TRACKING.matcher(ORDER_ID.matcher(PHONE.matcher(sentence).replaceAll(" "))
+        .replaceAll(" ")).replaceAll(" ")).replaceAll(" ");
+    Set<String> grounded = numbers(joined);
+    for (String number : numberList(withoutIds)) {
+      if (!grounded.contains(number) && !storeNumbers.contains(number)) {
+        return Verdict.reject("ungrounded figure " + number);
+      }
+    }
+    if (quotesPrompt(sentence)) {
+      return Verdict.reject("system prompt");
+    }
+    return Verdict.OK;
+  }
+
+  private Verdict identifiers(String sentence, String grounding) {
+    String groundingUpper = grounding.toUpperCase(Locale.ROOT).replace("AF-", "AF");
+    Matcher order = ORDER_ID.matcher(sentence);
+    while (order.find()) {
+      if (!groundingUpper.contains(order.group().toUpperCase(Locale.ROOT).replace("AF-", "AF"))) {
+        return Verdict.reject("order number not the customer's");
+      }
+    }
+    Matcher tracking = TRACKING.matcher(sentence);
+    while (tracking.find()) {
+      if (!grounding.contains(tracking.group())) {
+        return Verdict.reject("tracking number not the customer's");
+      }
+    }
+    Matcher email = EMAIL.matcher(sentence);
+    while (email.find()) {
+      String address = email.group().replaceAll("[.]+$", "");
+      if (!grounding.toLowerCase(Locale.ROOT).contains(address.toLowerCase(Locale.ROOT))
+          && !storeNumbers.contains("email:" + address.toLowerCase(Locale.ROOT))) {
+        return Verdict.reject("email not grounded");
+      }
+    }
+    Matcher phone = PHONE.matcher(sentence);
+    while (phone.find()) {
+      if (!grounding.contains(phone.group()) && !storeNumbers.contains("phone:" + phone.group())) {
+        return Verdict.reject("phone number not grounded");
+      }
+    }
+    return Verdict.OK;
+  }
+
+  private boolean quotesPrompt(String sentence) {
+    if (promptShingles.isEmpty()) {
+      return false;
+    }
+    for (String shingle : shingles(sentence)) {
+      if (promptShingles.contains(shingle)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static Set<String> numbers(String text) {
+    Set<String> numbers = new HashSet<>(numberList(text));
+    Matcher email = EMAIL.matcher(text);
+    while (email.find()) {
+      numbers.add("email:" + email.group().replaceAll("[.]+$", "").toLowerCase(Locale.ROOT));
+    }
+    Matcher phone = PHONE.matcher(text);
+    while (phone.find()) {
+      numbers.add("phone:" + phone.group());
+    }
+    return numbers;
+  }
+
+  private static List<String> numberList(String text) {
+    List<String> numbers = new ArrayList<>();
+    Matcher matcher = NUMBER.matcher(text);
+    while (matcher.find()) {
+      String raw = matcher.group().replace(",", "");
+      numbers.add(canonical(raw));
+    }
+    return numbers;
+  }
+
+  /** "75", "75.00" and "75.0" are the same figure. */
+  private static String canonical(String number) {
+    if (number.contains(".")) {
+      String trimmed = number.replaceAll("0+$", "").replaceAll("\\.$", "");
+      return trimmed.isEmpty() ? "0" : trimmed;
+    }
+    return number;
+  }
+
+  private static Set<String> shingles(String text) {
+    Set<String> shingles = new HashSet<>();
+    if (text == null || text.isBlank()) {
+      return shingles;
+    }
+    String[] words = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").trim().split("\\s+");
+    for (int i = 0; i + SHINGLE <= words.length; i++) {
+      shingles.add(String.join(" ", java.util.Arrays.copyOfRange(words, i, i + SHINGLE)));
+    }
+    return shingles;
+  }
+}

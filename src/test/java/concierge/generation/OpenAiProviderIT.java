@@ -1,0 +1,109 @@
+package concierge.generation;
+
+import concierge.Addresses;
+import concierge.ConciergeServer;
+import concierge.agent.ChatService;
+import concierge.llmsim.LlmSimOptions;
+import concierge.llmsim.LlmSimulator;
+import concierge.llmsim.Outcome;
+import concierge.llmsim.TailRates;
+import concierge.testing.TestServers;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("The OpenAI-compatible provider, against the project's LLM simulator as a real HTTP server")
+class OpenAiProviderIT {
+
+  private Vertx simVertx;
+  private LlmSimulator sim;
+  private ConciergeServer server;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (simVertx != null) {
+      simVertx.close().await();
+    }
+  }
+
+  private void start(LlmSimOptions options, JsonObject llm) throws Exception {
+    simVertx = Vertx.vertx();
+    sim = LlmSimulator.start(simVertx, options.withHost("127.0.0.1").withPort(0).withSeed(7L)).await();
+    JsonObject settings = new JsonObject().put("model", "gpt-4o-mini").put("url", sim.baseUrl()).mergeIn(llm);
+    server = TestServers.start(new JsonObject().put("llm", settings)
+        .put("cache", new JsonObject().put("enabled", false)));
+  }
+
+  private JsonObject ask(String message, List<JsonObject> frames) {
+    String turnId = "t-" + System.nanoTime();
+    String address = Addresses.stream(turnId);
+    var consumer = server.vertx().eventBus().<JsonObject>consumer(address, m -> frames.add(m.body()));
+    consumer.completion().await();
+    try {
+      return new ChatService(server.vertx(), 60_000).chat(new JsonObject().put("message", message), turnId, address)
+          .await();
+    } finally {
+      consumer.unregister();
+    }
+  }
+
+  @Test
+  @DisplayName("answers stream: deltas arrive before the answer is complete; usage and cost are recorded")
+  void streams() throws Exception {
+    start(LlmSimOptions.defaults().withSpeed(0.3).withTails(TailRates.OFF), new JsonObject());
+    List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    long started = System.nanoTime();
+    JsonObject turn = ask("What is your return policy for opened items?", frames);
+    long totalMs = (System.nanoTime() - started) / 1_000_000;
+    assertThat(turn.getJsonArray("degraded")).doesNotContain("llm_fallback");
+    assertThat(frames.stream().filter(f -> "delta".equals(f.getString("type"))).count()).isGreaterThanOrEqualTo(2);
+    assertThat(turn.getJsonObject("timings").getLong("firstTokenMs")).isLessThan(totalMs);
+    JsonObject usage = turn.getJsonObject("usage");
+    assertThat(usage.getString("model")).isEqualTo("gpt-4o-mini");
+    assertThat(usage.getLong("promptTokens")).isGreaterThan(100);
+    assertThat(usage.getLong("completionTokens")).isGreaterThan(0);
+    assertThat(usage.getDouble("costUsd")).isGreaterThan(0);
+    assertThat(sim.requests()).hasSize(1);
+    assertThat(sim.requests().get(0).promptTokens()).isEqualTo((int) (long) usage.getLong("promptTokens"));
+  }
+
+  @Test
+  @DisplayName("a 429 over the LLM's concurrency limit is retried before the first token, and both turns are answered by the LLM")
+  void retries429() throws Exception {
+    start(LlmSimOptions.defaults().withSpeed(0.2).withTails(TailRates.OFF).withMaxConcurrency(1).withRetryAfterSeconds(0),
+        new JsonObject().put("max-retries", 6));
+    List<JsonObject> ignored = new CopyOnWriteArrayList<>();
+    ChatService chat = new ChatService(server.vertx(), 60_000);
+    List<JsonObject> turns = Future.all(
+            chat.chat(new JsonObject().put("message", "How long do refunds take?")),
+            chat.chat(new JsonObject().put("message", "Do you ship to Canada?")))
+        .await().list();
+    assertThat(sim.requests()).anySatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.RATE_LIMITED));
+    for (JsonObject turn : turns) {
+      assertThat(turn.getJsonArray("degraded")).doesNotContain("llm_fallback");
+      assertThat(turn.getJsonObject("usage").getString("model")).isEqualTo("gpt-4o-mini");
+    }
+    assertThat(ignored).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an LLM that hangs times out into an answer from the embedded generator, marked llm_fallback")
+  void hangFallsBack() throws Exception {
+    start(LlmSimOptions.defaults().withTails(TailRates.OFF.withHangRate(1.0)),
+        new JsonObject().put("first-token-timeout-ms", 800).put("max-retries", 0));
+    JsonObject turn = ask("How much is overnight shipping?", new CopyOnWriteArrayList<>());
+    assertThat(turn.getJsonArray("degraded")).contains("llm_fallback");
+    assertThat(turn.getString("answer")).contains("29.99");
+  }
+}
