@@ -122,7 +122,10 @@ final class TurnCache {
   }
 
   private static boolean shareable(Turn turn) {
-    return SHARED_INTENTS.contains(turn.intent) && turn.vector != null && !turn.personal && turn.degraded.isEmpty()
+    String firstName = turn.customerName == null ? null : turn.customerName.strip().split("\\s+")[0];
+    boolean named = firstName != null && turn.answer.contains(firstName);
+    return SHARED_INTENTS.contains(turn.intent) && turn.vector != null && !turn.personal && !named
+        && turn.degraded.isEmpty()
         && !"complaint".equals(turn.toneVariant) && turn.action.getString("type", "none").equals("none")
         && !turn.answer.isBlank();
   }

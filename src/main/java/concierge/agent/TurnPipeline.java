@@ -4,6 +4,7 @@ import concierge.Addresses;
 import concierge.ErrorCode;
 import concierge.conversation.Conversation;
 import concierge.conversation.ConversationService;
+import concierge.embedding.EmbeddingConfig;
 import concierge.embedding.EmbeddingService;
 import concierge.intent.IntentConfig;
 import concierge.intent.IntentService;
@@ -11,6 +12,7 @@ import concierge.orders.OrderAnswer;
 import concierge.orders.OrdersService;
 import concierge.generation.GenerationRequest;
 import concierge.generation.GenerationService;
+import concierge.retrieval.RetrievalConfig;
 import concierge.retrieval.RetrievalService;
 import concierge.retrieval.RetrievedChunk;
 import concierge.tone.ToneGuideline;
@@ -61,8 +63,8 @@ final class TurnPipeline {
     this.replies = replies;
     this.topN = topN;
     this.conversations = new ConversationService(vertx, 2000);
-    this.embeddings = new EmbeddingService(vertx, 3000);
-    this.retrieval = new RetrievalService(vertx, 3000);
+    this.embeddings = new EmbeddingService(vertx, EmbeddingConfig.from(config).timeoutMs());
+    this.retrieval = new RetrievalService(vertx, RetrievalConfig.from(config).timeoutMs());
     this.tone = new ToneService(vertx, 1000);
     this.generation = new GenerationService(vertx, 90_000);
   }

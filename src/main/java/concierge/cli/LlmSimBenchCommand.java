@@ -164,8 +164,9 @@ public final class LlmSimBenchCommand implements Callable<Integer> {
     System.out.printf("%-34s %8s %8s %8s %8s%n", "error (ms)", "P50", "P95", "P99", "max");
     rows.forEach((label, values) -> System.out.println(
         Percentiles.of(values.stream().mapToDouble(Double::doubleValue).toArray()).row(label)));
-    System.out.printf("%nsimulator CPU (its event loops): %.0f ms, %.2f ms per request; whole process (with the "
-        + "client): %.0f ms%n", serverCpu / 1e6, serverCpu / 1e6 / requests, processCpu / 1e6);
+    System.out.printf("%nsimulator CPU (its event loops): %.0f ms = %.1f%% of one core over the run, %.2f ms per "
+        + "request; whole process (with the client): %.0f ms%n", serverCpu / 1e6, serverCpu / 1e7 / wallSeconds,
+        serverCpu / 1e6 / requests, processCpu / 1e6);
   }
 
   private static void add(Map<String, List<Double>> rows, String label, double value) {

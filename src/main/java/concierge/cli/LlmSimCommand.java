@@ -37,8 +37,8 @@ public final class LlmSimCommand implements Callable<Integer> {
   /** The tails switch. */
   enum Tails { on, off }
 
-  @Option(names = "--tails", defaultValue = "on", description = "on: 2% slow first token (x3-6), 0.25% hang, "
-      + "0.3% HTTP 500; off: none (default: ${DEFAULT-VALUE})")
+  @Option(names = "--tails", defaultValue = "on", description = "on: 2%% slow first token (x3-6), 0.25%% hang, "
+      + "0.3%% HTTP 500; off: none (default: ${DEFAULT-VALUE})")
   Tails tails;
 
   @Option(names = "--slow-rate", description = "share of requests with a slow first token (overrides --tails)")

@@ -21,10 +21,10 @@ public record ChatRequest(String model, List<Message> messages, boolean stream, 
     try {
       json = body == null || body.length() == 0 ? null : new JsonObject(body);
     } catch (DecodeException | ClassCastException e) {
-      throw OpenAiError.invalid("We could not parse the JSON body of your request.", null);
+      throw OpenAiError.invalid("We could not parse the JSON body of your request.");
     }
     if (json == null) {
-      throw OpenAiError.invalid("The request body must be a JSON object.", null);
+      throw OpenAiError.invalid("The request body must be a JSON object.");
     }
     String model = json.getValue("model") instanceof String name && !name.isBlank() ? name : ModelPreset.FALLBACK;
     Object options = json.getValue("stream_options");
@@ -46,12 +46,12 @@ public record ChatRequest(String model, List<Message> messages, boolean stream, 
 
   private static List<Message> messages(Object value) {
     if (!(value instanceof JsonArray array) || array.isEmpty()) {
-      throw OpenAiError.invalid("'messages' must be a non-empty array of messages.", "messages");
+      throw OpenAiError.invalid("'messages' must be a non-empty array of messages.");
     }
     List<Message> messages = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       if (!(array.getValue(i) instanceof JsonObject message) || !(message.getValue("role") instanceof String role)) {
-        throw OpenAiError.invalid("'messages." + i + "' must be an object with a 'role'.", "messages." + i);
+        throw OpenAiError.invalid("'messages." + i + "' must be an object with a 'role'.");
       }
       messages.add(new Message(role, message.getValue("name") instanceof String name ? name : null,
           text(message.getValue("content"), i)));
@@ -75,8 +75,7 @@ public record ChatRequest(String model, List<Message> messages, boolean stream, 
       }
       return text.toString();
     }
-    throw OpenAiError.invalid("'messages." + index + ".content' must be a string or an array of parts.",
-        "messages." + index + ".content");
+    throw OpenAiError.invalid("'messages." + index + ".content' must be a string or an array of parts.");
   }
 
   private static Integer maxTokens(JsonObject json) {
@@ -85,7 +84,7 @@ public record ChatRequest(String model, List<Message> messages, boolean stream, 
       return null;
     }
     if (!(value instanceof Number number) || number.doubleValue() < 1 || number.doubleValue() != number.intValue()) {
-      throw OpenAiError.invalid("'max_tokens' must be a positive integer.", "max_tokens");
+      throw OpenAiError.invalid("'max_tokens' must be a positive integer.");
     }
     return number.intValue();
   }

@@ -18,8 +18,9 @@ public final class OpenAiError extends RuntimeException {
     this.code = code;
   }
 
-  public static OpenAiError invalid(String message, String param) {
-    return new OpenAiError(400, message, "invalid_request_error", param, null);
+  /** A 400 as OpenAI words it for a malformed body: {@code param} and {@code code} are null. */
+  public static OpenAiError invalid(String message) {
+    return new OpenAiError(400, message, "invalid_request_error", null, null);
   }
 
   public static OpenAiError badKey() {

@@ -1,5 +1,7 @@
 package concierge.llmsim;
 
+import java.math.BigDecimal;
+
 /**
  * The share of requests that go wrong, and how. Each rate is a probability in [0, 1] drawn per
  * request: a slow first token (TTFT multiplied by a factor between the two bounds), a hang (no
@@ -39,6 +41,16 @@ public record TailRates(double slowRate, double slowFactorMin, double slowFactor
 
   public TailRates withCutRate(double rate) {
     return new TailRates(slowRate, slowFactorMin, slowFactorMax, hangRate, errorRate, rate);
+  }
+
+  @Override
+  public String toString() {
+    return String.format("slow %s%% (x%s-%s), hang %s%%, 500 %s%%, cut %s%%", percent(slowRate), slowFactorMin,
+        slowFactorMax, percent(hangRate), percent(errorRate), percent(cutRate));
+  }
+
+  private static String percent(double rate) {
+    return BigDecimal.valueOf(rate * 100).stripTrailingZeros().toPlainString();
   }
 
   private static void requireRate(String name, double rate) {

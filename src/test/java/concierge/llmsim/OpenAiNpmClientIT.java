@@ -5,6 +5,8 @@ import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 @ExtendWith(VertxExtension.class)
 class OpenAiNpmClientIT {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OpenAiNpmClientIT.class);
 
   /** The version .ci/run installs (it declares node >= 22 but reads the simulator fine on node 20). */
   static final String OPENAI_NPM_VERSION = "7.55.0";
@@ -53,6 +57,7 @@ class OpenAiNpmClientIT {
       assertThat(ended).as("node finished within %d s; it printed:%n%s", NODE_TIMEOUT_SECONDS, output).isTrue();
       assertThat(process.exitValue()).as("node's exit code; it printed:%n%s", output).isZero();
       assertThat(output).contains("openai-compat: ok");
+      LOG.info(output.strip());
       assertThat(simulator.requests()).extracting(RequestRecord::outcome)
           .containsExactly(Outcome.OK, Outcome.OK, Outcome.OK, Outcome.INVALID);
     } finally {
