@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
  */
 public record IntentConfig(double fallbackThreshold, double l2, double featureWeight, double gramWeight,
     int gramBuckets, int maxIterations,
-    int calibrationFolds, int topScores, long timeoutMs) {
+    int calibrationFolds, int topScores, boolean keepVectors, long timeoutMs) {
 
   public static IntentConfig defaults() {
     return from(new JsonObject());
@@ -25,6 +25,7 @@ public record IntentConfig(double fallbackThreshold, double l2, double featureWe
         Math.max(10, c.getInteger("max-iterations", 300)),
         Math.max(0, c.getInteger("calibration-folds", 3)),
         Math.max(1, c.getInteger("top-scores", 3)),
+        c.getBoolean("keep-vectors", true),
         c.getLong("timeout-ms", 2000L));
   }
 }

@@ -1,24 +1,32 @@
 package concierge.intent;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
  * Cheap signals read from the text itself, for what a sentence embedding blurs: whether the
  * message is a question about the rules or a request about the customer's own order, whether it
  * names an order, whether the customer is unhappy, asks for a person, only says hello, or tries
- * to change the agent's instructions. Each feature is 0 or 1 (a few are counts capped at 1).
+ * to change the agent's instructions. Each feature is 0 or 1.
  */
 final class MessageFeatures {
 
-  static final List<String> NAMES = List.of(
-      "order_number", "own_order", "own_thing", "i_have_it", "i_want", "polite_request",
-      "wh_question", "yes_no_question", "question_mark", "imperative", "action_verb", "rule_words",
-      "generic_object", "complaint", "shouting", "human", "greeting_only", "injection", "non_english",
-      "knowledge_question", "action_request");
+  /** A message as the features read it: as written, in lower case, and without a leading "hi,". */
+  record Text(String raw, String lower, String opening) {
 
+    static Text of(String message) {
+      String raw = message == null ? "" : message.strip();
+      String lower = normalize(raw);
+      return new Text(raw, lower, lower.replaceFirst(GREETING_OPENER, ""));
+    }
+  }
+
+  private static final String GREETING_OPENER = "^((hi|hello|hey|hiya|yo|ok|okay|so|um|hmm|quick question|question"
+      + "|excuse me|sorry)(\\s+there)?[,.!:;-]*\\s+)+";
   private static final Pattern ORDER_NUMBER = Pattern.compile("\\baf[- ]?\\d{5,7}\\b|#\\s?\\d{5,7}\\b");
   private static final Pattern OWN_ORDER = Pattern.compile(
       "\\b(my|mine|our)\\s+(\\w+\\s+){0,2}?(order|orders|package|packages|parcel|purchase|shipment|delivery|"
@@ -64,66 +72,54 @@ final class MessageFeatures {
       "\\b(human|humans|humna|person|people|agent|agents|representative|rep|operator|supervisor|manager|"
           + "somebody|someone|staff|real|live chat|live person|call back|callback|phone me|call me|"
           + "conseiller|persona|humano)\\b");
-  /** Words that make a greeting, a thanks or a goodbye (one of them must be there). */
-  private static final Set<String> GREETING_WORDS = words(
-      "hi hii hiii hello helo hallo hey heya heyy hiya howdy yo sup greetings morning afternoon evening"
-      + " thanks thank thanku thx ty tysm tnx cheers appreciate appreciated bye goodbye cya later ciao adios"
-      + " hola bonjour bonsoir salut merci gracias revoir");
-  /** Words that may come with a greeting without making it a request. */
-  private static final Set<String> GREETING_FILLERS = words(
-      "good day night you so much very a lot many for your the help helpful again there anyone everyone how"
-      + " are is it's it going one to soon take care team folks guys just wanted say and be well have nice"
-      + " great perfect awesome cool ok okay got that's thats all i needed was this that sounds fine alright"
-      + " kind super buenos buenas dias días tardes noches muchas muy beaucoup au bonne journée see ya you've"
-      + " been all doing hope having talk friend mate everything quick answer solved");
   private static final Pattern INJECTION = Pattern.compile(
       "\\b(ignore|disregard|forget|override)\\b.{0,40}\\b(instruction|instructions|rules|prompt|previous|above|"
           + "guidelines|everything)\\b|system prompt|hidden prompt|developer mode|dev mode|jailbreak|"
           + "\\byou are now\\b|\\byou're now\\b|from now on|\\bact as\\b|pretend (you|to be)|\\bdan\\b|"
           + "reveal your|your instructions|internal notes|repeat the (text|words) above|system override|"
           + "no (rules|restrictions|filters)|sudo\\b");
-  private static final Set<String> FOREIGN_WORDS = words(
-      "el la los las mi mis de del que por favor es una un con para quiero puedo dónde donde cuál cual"
-      + " cómo como está esta pedido hola gracias je le les mon ma mes vous est pas une des pour avec où"
-      + " commande merci voudrais veux est-ce quel quels quelle sont votre ne suis très muy estoy y et au"
-      + " du il elle nous qué mañana envío");
+
+  private static final Map<String, Predicate<Text>> FEATURES = new LinkedHashMap<>();
+
+  static {
+    feature("order_number", t -> find(ORDER_NUMBER, t.lower()));
+    feature("own_order", t -> find(OWN_ORDER, t.lower()));
+    feature("own_thing", t -> find(OWN_THING, t.lower()));
+    feature("i_have_it", t -> find(I_HAVE_IT, t.lower()));
+    feature("i_want", MessageFeatures::wants);
+    feature("polite_request", t -> find(POLITE, t.lower()));
+    feature("wh_question", t -> find(WH_START, t.opening()));
+    feature("yes_no_question", t -> find(YES_NO_START, t.opening()));
+    feature("question_mark", t -> t.raw().endsWith("?") || t.raw().startsWith("\u00bf"));
+    feature("imperative", MessageFeatures::imperative);
+    feature("action_verb", t -> find(ACTION_VERB, t.lower()));
+    feature("rule_words", t -> find(RULE_WORDS, t.lower()));
+    feature("generic_object", t -> find(GENERIC_OBJECT, t.lower()));
+    feature("complaint", t -> find(COMPLAINT, t.lower()));
+    feature("shouting", t -> find(SHOUTING, t.raw()) || CAPS_WORD.matcher(t.raw()).results().count() >= 2);
+    feature("human", t -> find(HUMAN, t.lower()));
+    feature("greeting_only", t -> Greetings.only(t.lower()));
+    feature("injection", t -> find(INJECTION, t.lower()));
+    feature("non_english", t -> Glossary.looksForeign(t.lower()));
+    feature("knowledge_question", t -> question(t) && !personal(t) && !wants(t) && !imperative(t));
+    feature("action_request", t -> (imperative(t) || wants(t) || find(POLITE, t.lower()))
+        && (personal(t) || find(ACTION_VERB, t.lower())) && !find(WH_START, t.opening()));
+  }
+
+  static final List<String> NAMES = List.copyOf(FEATURES.keySet());
 
   private MessageFeatures() {
   }
 
   /** The feature values of a message, in the order of {@link #NAMES}. */
   static double[] of(String message) {
-    String raw = message == null ? "" : message.strip();
-    String text = normalize(raw);
-    boolean orderNumber = ORDER_NUMBER.matcher(text).find();
-    boolean ownOrder = OWN_ORDER.matcher(text).find();
-    boolean ownThing = OWN_THING.matcher(text).find();
-    boolean iHaveIt = I_HAVE_IT.matcher(text).find();
-    boolean iWant = I_WANT.matcher(text).find();
-    boolean polite = POLITE.matcher(text).find();
-    String first = firstClause(text);
-    boolean wh = WH_START.matcher(first).find();
-    boolean yesNo = YES_NO_START.matcher(first).find();
-    boolean questionMark = raw.endsWith("?") || raw.startsWith("¿");
-    boolean imperative = IMPERATIVE_START.matcher(first).find();
-    boolean actionVerb = ACTION_VERB.matcher(text).find();
-    boolean ruleWords = RULE_WORDS.matcher(text).find();
-    boolean generic = GENERIC_OBJECT.matcher(text).find();
-    boolean complaint = COMPLAINT.matcher(text).find();
-    boolean shouting = SHOUTING.matcher(raw).find() || CAPS_WORD.matcher(raw).results().count() >= 2;
-    boolean human = HUMAN.matcher(text).find();
-    boolean greetingOnly = greetingOnly(text);
-    boolean injection = INJECTION.matcher(text).find();
-    boolean foreign = foreign(text);
-    boolean personal = orderNumber || ownOrder || ownThing || iHaveIt;
-    boolean question = wh || yesNo || questionMark;
-    boolean knowledgeQuestion = question && !personal && !iWant && !imperative;
-    boolean actionRequest = (imperative || iWant || polite) && (personal || actionVerb) && !wh;
-    return new double[] {
-        bit(orderNumber), bit(ownOrder), bit(ownThing), bit(iHaveIt), bit(iWant), bit(polite),
-        bit(wh), bit(yesNo), bit(questionMark), bit(imperative), bit(actionVerb), bit(ruleWords),
-        bit(generic), bit(complaint), bit(shouting), bit(human), bit(greetingOnly), bit(injection), bit(foreign),
-        bit(knowledgeQuestion), bit(actionRequest)};
+    Text text = Text.of(message);
+    double[] values = new double[FEATURES.size()];
+    int i = 0;
+    for (Predicate<Text> feature : FEATURES.values()) {
+      values[i++] = feature.test(text) ? 1.0 : 0.0;
+    }
+    return values;
   }
 
   static String normalize(String raw) {
@@ -131,46 +127,30 @@ final class MessageFeatures {
         .replaceAll("\\s+", " ").strip();
   }
 
-  /** The message without a leading greeting ("hi, how do I..."), where the question form shows. */
-  private static String firstClause(String text) {
-    return text.replaceFirst("^((hi|hello|hey|hiya|yo|ok|okay|so|um|hmm|quick question|question|excuse me|sorry)"
-        + "(\\s+there)?[,.!:;-]*\\s+)+", "");
+  private static void feature(String name, Predicate<Text> test) {
+    FEATURES.put(name, test);
   }
 
-  private static boolean greetingOnly(String text) {
-    String[] words = text.replaceAll("[^\\p{L}\\p{N}' -]", " ").strip().split("\\s+");
-    if (words.length == 0 || words[0].isEmpty()) {
-      return false;
-    }
-    boolean greeting = false;
-    for (String word : words) {
-      if (GREETING_WORDS.contains(word)) {
-        greeting = true;
-      } else if (!GREETING_FILLERS.contains(word)) {
-        return false;
-      }
-    }
-    return greeting;
+  private static boolean find(Pattern pattern, String text) {
+    return pattern.matcher(text).find();
   }
 
-  private static boolean foreign(String text) {
-    if (text.indexOf('¿') >= 0 || text.indexOf('ñ') >= 0 || text.indexOf('ç') >= 0) {
-      return true;
-    }
-    int hits = 0;
-    for (String word : text.split("[^\\p{L}'-]+")) {
-      if (FOREIGN_WORDS.contains(word)) {
-        hits++;
-      }
-    }
-    return hits >= 2;
+  private static boolean wants(Text t) {
+    return find(I_WANT, t.lower());
   }
 
-  private static Set<String> words(String spaced) {
-    return Set.copyOf(List.of(spaced.split(" ")));
+  private static boolean imperative(Text t) {
+    return find(IMPERATIVE_START, t.opening());
   }
 
-  private static double bit(boolean value) {
-    return value ? 1.0 : 0.0;
+  private static boolean question(Text t) {
+    return find(WH_START, t.opening()) || find(YES_NO_START, t.opening()) || t.raw().endsWith("?")
+        || t.raw().startsWith("\u00bf");
+  }
+
+  /** Names the customer's own order or things: "my", an order number, "I ordered". */
+  private static boolean personal(Text t) {
+    return find(ORDER_NUMBER, t.lower()) || find(OWN_ORDER, t.lower()) || find(OWN_THING, t.lower())
+        || find(I_HAVE_IT, t.lower());
   }
 }

@@ -23,13 +23,14 @@ final class TemperatureCalibration {
     if (folds < 2 || x.length < folds * 2) {
       return 1.0;
     }
+    int[] foldOf = stratifiedFolds(y, classes, folds);
     List<double[]> logits = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     for (int fold = 0; fold < folds; fold++) {
       List<Integer> train = new ArrayList<>();
       List<Integer> test = new ArrayList<>();
       for (int i = 0; i < x.length; i++) {
-        (i % folds == fold ? test : train).add(i);
+        (foldOf[i] == fold ? test : train).add(i);
       }
       SoftmaxRegression model = SoftmaxRegression.fit(rows(x, train), labels(y, train), classes, sparse,
           settings.l2(), settings.maxIterations(), FOLD_TOLERANCE, full);
@@ -39,6 +40,16 @@ final class TemperatureCalibration {
       }
     }
     return bestTemperature(logits, labels);
+  }
+
+  /** Each class is dealt over the folds in turn, whatever the order of the examples. */
+  static int[] stratifiedFolds(int[] y, int classes, int folds) {
+    int[] seen = new int[classes];
+    int[] foldOf = new int[y.length];
+    for (int i = 0; i < y.length; i++) {
+      foldOf[i] = seen[y[i]]++ % folds;
+    }
+    return foldOf;
   }
 
   /** Golden-section search of the log loss over log(temperature) in [0.05, 20]. */

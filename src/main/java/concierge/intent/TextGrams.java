@@ -7,8 +7,8 @@ import java.util.TreeMap;
  * The words of a message as a sparse vector: words, word pairs and the letter triples of each
  * word, hashed into a fixed number of buckets and scaled to unit length. The letter triples
  * carry what a sentence embedding loses on typos ("retrun", "cancle") and on words it barely
- * knows (brand names, Spanish or French); digits are folded so that every order number reads
- * alike.
+ * knows (brand names, Spanish or French); Spanish and French words also count as their English
+ * glosses ({@link Glossary}); digits are folded so that every order number reads alike.
  */
 final class TextGrams {
 
@@ -36,6 +36,9 @@ final class TextGrams {
         continue;
       }
       add(counts, "w:" + word);
+      for (String english : Glossary.english(word)) {
+        add(counts, "w:" + english);
+      }
       add(counts, "b:" + previous + " " + word);
       String padded = "<" + word + ">";
       for (int i = 0; i + 3 <= padded.length(); i++) {

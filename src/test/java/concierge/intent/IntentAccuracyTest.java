@@ -16,29 +16,35 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Measures the classifier as it is trained in production (the bundled examples, the real
- * embedding model) on the two held-out labeled sets, and prints accuracy per intent, the
+ * embedding model) on the two held-out labeled sets, and logs accuracy per intent, the
  * confusions, the calibration of the confidence and the latency. The sets are only measured
  * here: nothing is trained on them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("Intent accuracy on the labeled sets")
 class IntentAccuracyTest {
 
   private static final Logger LOG = LoggerFactory.getLogger(IntentAccuracyTest.class);
 
   private Embedder embedder;
   private IntentClassifier classifier;
+  private Set<String> exampleTexts;
 
   @BeforeAll
   void train() {
     embedder = new Embedder("all-minilm-l6-v2-q", 5000);
     List<IntentExample> examples = IntentExamples.load(new KnowledgeSource(""));
+    exampleTexts = examples.stream().map(example -> example.text().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     List<float[]> vectors = embedder.embed(examples.stream().map(IntentExample::text).toList());
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long started = System.nanoTime();
@@ -91,7 +97,7 @@ class IntentAccuracyTest {
   private static String millis(long[] nanos, double quantile) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    return String.format(java.util.Locale.ROOT, "%.3f", sorted[(int) (sorted.length * quantile)] / 1e6);
+    return String.format(Locale.ROOT, "%.3f", sorted[(int) (sorted.length * quantile)] / 1e6);
   }
 
   private static List<String> messages(LabeledMessages set) {
@@ -100,41 +106,64 @@ class IntentAccuracyTest {
 
   private double measure(String name, LabeledMessages set) {
     List<float[]> vectors = embedder.embed(messages(set));
-    Map<String, int[]> perIntent = new TreeMap<>();
-    List<String> confusions = new ArrayList<>();
-    int[][] bins = new int[5][2];
-    int right = 0;
+    Scorecard scorecard = new Scorecard();
     for (int i = 0; i < vectors.size(); i++) {
       JsonObject line = set.lines().get(i);
-      IntentPrediction prediction = classifier.classify(line.getString("message"), vectors.get(i));
+      scorecard.add(line, classifier.classify(line.getString("message"), vectors.get(i)),
+          exampleTexts.contains(line.getString("message").toLowerCase(Locale.ROOT)));
+    }
+    LOG.info("intent accuracy on {}: {}", name, scorecard);
+    return scorecard.accuracy();
+  }
+
+  /** Right and wrong answers by intent and by confidence, and the confusions. */
+  private static final class Scorecard {
+
+    private final Map<String, int[]> perIntent = new TreeMap<>();
+    private final int[][] perConfidence = new int[5][2];
+    private final List<String> confusions = new ArrayList<>();
+    private int right;
+    private int total;
+    private int alsoExamples;
+
+    void add(JsonObject line, IntentPrediction prediction, boolean alsoAnExample) {
       boolean ok = LabeledMessages.intentOk(line, prediction.name());
+      count(perIntent.computeIfAbsent(line.getString("intent"), k -> new int[2]), ok);
+      count(perConfidence[Math.min(4, (int) (prediction.confidence() * 5))], ok);
       right += ok ? 1 : 0;
-      int[] counts = perIntent.computeIfAbsent(line.getString("intent"), k -> new int[2]);
+      total++;
+      alsoExamples += alsoAnExample ? 1 : 0;
+      if (!ok) {
+        confusions.add(String.format(Locale.ROOT, "  %s %s -> %s (%.2f) %s", line.getString("id"),
+            line.getString("intent"), prediction.name(), prediction.confidence(), line.getString("message")));
+      }
+    }
+
+    double accuracy() {
+      return right / (double) total;
+    }
+
+    private static void count(int[] counts, boolean ok) {
       counts[0] += ok ? 1 : 0;
       counts[1]++;
-      int bin = Math.min(4, (int) (prediction.confidence() * 5));
-      bins[bin][0] += ok ? 1 : 0;
-      bins[bin][1]++;
-      if (!ok) {
-        confusions.add(String.format("  %s %s -> %s (%.2f) %s", line.getString("id"), line.getString("intent"),
-            prediction.name(), prediction.confidence(), line.getString("message")));
-      }
     }
-    double accuracy = right / (double) vectors.size();
-    StringBuilder report = new StringBuilder(String.format("%s: %d/%d = %.1f%%%n", name, right, vectors.size(),
-        accuracy * 100));
-    perIntent.forEach((intent, c) -> report.append(String.format("  %-17s %3d/%-3d %5.1f%%%n", intent, c[0], c[1],
-        100.0 * c[0] / c[1])));
-    report.append(" calibration (confidence: accuracy of count)\n");
-    for (int b = 0; b < bins.length; b++) {
-      if (bins[b][1] > 0) {
-        report.append(String.format("  %.1f-%.1f: %5.1f%% of %d%n", b / 5.0, (b + 1) / 5.0,
-            100.0 * bins[b][0] / bins[b][1], bins[b][1]));
+
+    @Override
+    public String toString() {
+      StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d/%d = %.1f%% (%d lines are also "
+          + "examples, word for word)%n", right, total, accuracy() * 100, alsoExamples));
+      perIntent.forEach((intent, c) -> out.append(String.format(Locale.ROOT, "  %-17s %3d/%-3d %5.1f%%%n", intent,
+          c[0], c[1], 100.0 * c[0] / c[1])));
+      out.append(" accuracy by confidence\n");
+      for (int b = 0; b < perConfidence.length; b++) {
+        if (perConfidence[b][1] > 0) {
+          out.append(String.format(Locale.ROOT, "  %.1f-%.1f: %5.1f%% of %d%n", b / 5.0, (b + 1) / 5.0,
+              100.0 * perConfidence[b][0] / perConfidence[b][1], perConfidence[b][1]));
+        }
       }
+      out.append(" confusions (id expected -> predicted (confidence) message)\n");
+      confusions.forEach(line -> out.append(line).append('\n'));
+      return out.toString();
     }
-    report.append(" confusions (id expected -> predicted (confidence) message)\n");
-    confusions.forEach(line -> report.append(line).append('\n'));
-    LOG.info("intent accuracy on {}", report);
-    return accuracy;
   }
 }

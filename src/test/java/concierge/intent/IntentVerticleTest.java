@@ -15,10 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,12 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("concierge.intent over the event bus")
 class IntentVerticleTest {
 
+  @TempDir
+  static Path dataDir;
   private static IntentService intents;
   private static EmbeddingService embeddings;
 
   @BeforeAll
   static void deploy(Vertx vertx, VertxTestContext ctx) {
-    DeploymentOptions options = new DeploymentOptions().setConfig(new JsonObject());
+    DeploymentOptions options = new DeploymentOptions().setConfig(new JsonObject().put("data-dir", dataDir.toString()));
     vertx.deployVerticle(new EmbeddingVerticle(new Embedder("all-minilm-l6-v2-q", 5000)), options)
         .compose(id -> vertx.deployVerticle(new IntentVerticle(), options))
         .onComplete(ctx.succeeding(id -> {
@@ -84,9 +89,9 @@ class IntentVerticleTest {
   @ParameterizedTest(name = "''{0}'' is {1}")
   @DisplayName("the boundaries of intents.md hold")
   @CsvSource(delimiter = '|', textBlock = """
-      how long do I have to cancel an order?                        | policy_question
+      how much time do I get to cancel an order after buying?       | policy_question
       is there a fee to cancel?                                     | policy_question
-      cancel my order                                               | order_cancel
+      I need my order cancelled                                     | order_cancel
       can I return the hammock if the straps got muddy              | policy_question
       can I change the size of an order after I place it?           | policy_question
       change the size on my order AF-100235 to a large              | order_change
@@ -103,7 +108,7 @@ class IntentVerticleTest {
   @Test
   @DisplayName("a reply has the intent, its confidence and the top 3 scores, best first")
   void replyShape(Vertx vertx, VertxTestContext ctx) {
-    vertx.eventBus().<JsonObject>request(Addresses.INTENT, new JsonObject().put("message", "cancel AF-100235"))
+    vertx.eventBus().<JsonObject>request(Addresses.INTENT, new JsonObject().put("message", "please cancel AF-100235 for me"))
         .onComplete(ctx.succeeding(reply -> ctx.verify(() -> {
           JsonObject body = reply.body();
           assertThat(body.getString("name")).isEqualTo("order_cancel");
@@ -132,6 +137,15 @@ class IntentVerticleTest {
           assertThat(confidences[1]).isLessThan(threshold);
           ctx.completeNow();
         })));
+  }
+
+  @Test
+  @DisplayName("the examples' vectors are kept in data-dir for the next start")
+  void keepsVectors() {
+    Map<String, float[]> kept = new ExampleVectorStore(dataDir.resolve("intent-example-vectors.bin"),
+        "all-minilm-l6-v2-q").read();
+    assertThat(kept).hasSizeGreaterThan(1000).containsKey("cancel my order");
+    assertThat(kept.get("cancel my order")).hasSize(384);
   }
 
   @Test
