@@ -11,6 +11,7 @@ import concierge.embedding.EmbeddingVerticle;
 import concierge.gateway.GatewayVerticle;
 import concierge.generation.GenerationVerticle;
 import concierge.gateway.HttpConfig;
+import concierge.intent.IntentVerticle;
 import concierge.knowledge.KnowledgeVerticle;
 import concierge.retrieval.RetrievalVerticle;
 import concierge.tone.ToneVerticle;
@@ -99,6 +100,7 @@ public final class ConciergeServer implements AutoCloseable {
     deploy("KnowledgeVerticle", vertx.deployVerticle(new KnowledgeVerticle(), once).await());
     DeploymentOptions perCore = new DeploymentOptions(once).setInstances(Runtime.getRuntime().availableProcessors());
     deploy("RetrievalVerticle", vertx.deployVerticle(RetrievalVerticle.class, perCore).await());
+    deploy("IntentVerticle", vertx.deployVerticle(IntentVerticle.class, once).await());
     deploy("ToneVerticle", vertx.deployVerticle(ToneVerticle.class, once).await());
     deploy("ValidationVerticle", vertx.deployVerticle(ValidationVerticle.class, once).await());
     deploy("GenerationVerticle", vertx.deployVerticle(GenerationVerticle.class, perCore).await());

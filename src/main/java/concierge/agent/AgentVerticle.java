@@ -36,7 +36,7 @@ public final class AgentVerticle extends VerticleBase {
     int topN = RetrievalConfig.from(config()).topN();
     return vertx.executeBlocking(() -> String.join("\n", new KnowledgeSource(dir).lines("replies/replies.md")))
         .compose(markdown -> {
-          pipeline = new TurnPipeline(vertx, new ReadyReplies(markdown), topN);
+          pipeline = new TurnPipeline(vertx, new ReadyReplies(markdown), topN, config());
           return vertx.eventBus().<JsonObject>consumer(Addresses.CHAT, this::handle).completion();
         });
   }

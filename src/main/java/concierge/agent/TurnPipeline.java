@@ -5,7 +5,8 @@ import concierge.ErrorCode;
 import concierge.conversation.Conversation;
 import concierge.conversation.ConversationService;
 import concierge.embedding.EmbeddingService;
-import concierge.embedding.Vectors;
+import concierge.intent.IntentConfig;
+import concierge.intent.IntentService;
 import concierge.generation.GenerationRequest;
 import concierge.generation.GenerationService;
 import concierge.retrieval.RetrievalService;
@@ -42,9 +43,15 @@ final class TurnPipeline {
   private final ToneService tone;
   private final GenerationService generation;
   private final int topN;
+  private final IntentService intents;
+  private final IntentSecondOpinion secondOpinion;
+  private final double fallbackThreshold;
 
-  TurnPipeline(Vertx vertx, ReadyReplies replies, int topN) {
+  TurnPipeline(Vertx vertx, ReadyReplies replies, int topN, JsonObject config) {
     this.vertx = vertx;
+    this.intents = new IntentService(vertx, 3000);
+    this.secondOpinion = new IntentSecondOpinion(vertx, config);
+    this.fallbackThreshold = IntentConfig.from(config).fallbackThreshold();
     this.replies = replies;
     this.topN = topN;
     this.conversations = new ConversationService(vertx, 2000);
@@ -140,23 +147,40 @@ final class TurnPipeline {
 
   private Future<Void> classify(Turn turn) {
     long started = System.nanoTime();
-    JsonObject body = new JsonObject().put("message", turn.request.message()).put("vector", Vectors.encode(turn.vector));
-    return vertx.eventBus().<JsonObject>request(Addresses.INTENT, body, new DeliveryOptions().setSendTimeout(3000))
-        .map(reply -> {
+    return intents.classify(turn.request.message(), turn.vector)
+        .map(prediction -> {
           turn.time("intent", started);
-          JsonObject prediction = reply.body();
-          turn.intent = prediction.getString("name");
-          turn.confidence = prediction.getDouble("confidence", 0.0);
+          turn.intent = prediction.name();
+          turn.confidence = prediction.confidence();
           JsonObject last = turn.conversation.lastTurn();
           if (turn.followUp && last != null && !ORDER_INTENTS.contains(turn.intent) && turn.confidence < 0.8) {
             turn.intent = last.getString("intent", turn.intent);
           }
           return (Void) null;
         })
+        .compose(v -> turn.confidence < fallbackThreshold && secondOpinion.available() ? askLlm(turn)
+            : Future.<Void>succeededFuture())
         .recover(failure -> {
           turn.degraded.add("intent_unavailable");
           turn.intent = "policy_question";
           turn.confidence = 0;
+          return Future.succeededFuture();
+        });
+  }
+
+  private Future<Void> askLlm(Turn turn) {
+    long started = System.nanoTime();
+    return secondOpinion.ask(turn.request.message())
+        .map(opinion -> {
+          turn.time("intentLlm", started);
+          turn.usage = turn.usage.plus(opinion.usage());
+          if (opinion.intent() != null) {
+            turn.intent = opinion.intent();
+          }
+          return (Void) null;
+        })
+        .recover(failure -> {
+          turn.degraded.add("intent_llm_unavailable");
           return Future.succeededFuture();
         });
   }

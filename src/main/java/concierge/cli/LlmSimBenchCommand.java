@@ -19,8 +19,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,6 +52,10 @@ public final class LlmSimBenchCommand implements Callable<Integer> {
   @Option(names = "--instances", defaultValue = "1", description = "simulator event loops (default: ${DEFAULT-VALUE})")
   int instances;
 
+  @Option(names = "--chunk-interval-ms", defaultValue = "0", description = "least time between two chunks of a "
+      + "stream; 0 = a chunk per token (default: ${DEFAULT-VALUE})")
+  double chunkIntervalMs;
+
   /** One streamed request as the client saw it, in nanoseconds of System.nanoTime(). */
   private record Observation(String id, long sent, long firstContent, long ended) {
   }
@@ -63,20 +68,7 @@ public final class LlmSimBenchCommand implements Callable<Integer> {
       HttpClient client = clientVertx.createHttpClient(new HttpClientOptions().setTcpNoDelay(true),
           new PoolOptions().setHttp1MaxSize(requests).setMaxWaitQueueSize(-1));
       warmUp(serverVertx, client);
-      LlmSimulator simulator = LlmSimulator.start(serverVertx, options(speed)).await();
-      long cpuBefore = simulator.eventLoopCpuNanos();
-      long processCpuBefore = processCpuNanos();
-      long started = System.nanoTime();
-      List<Future<Observation>> calls = new ArrayList<>();
-      for (int i = 0; i < requests; i++) {
-        calls.add(stream(client, simulator.port()));
-      }
-      Future.join(calls).await();
-      double wallSeconds = (System.nanoTime() - started) / 1e9;
-      long serverCpu = simulator.eventLoopCpuNanos() - cpuBefore;
-      long processCpu = processCpuNanos() - processCpuBefore;
-      report(calls, simulator.requests(), wallSeconds, serverCpu, processCpu);
-      simulator.close().await();
+      measure(serverVertx, client);
       return 0;
     } finally {
       clientVertx.close().await();
@@ -84,17 +76,36 @@ public final class LlmSimBenchCommand implements Callable<Integer> {
     }
   }
 
-  private LlmSimOptions options(double delayFactor) {
-    return LlmSimOptions.defaults().withSeed(seed).withSpeed(delayFactor).withTails(TailRates.OFF)
-        .withInstances(instances).withKeptRecords(requests);
+  private void measure(Vertx serverVertx, HttpClient client) {
+    LlmSimulator simulator = LlmSimulator.start(serverVertx, options(speed)).await();
+    // the log says when each request arrived in wall-clock time; this maps it onto System.nanoTime()
+    long wallMinusNanos = Instant.now().toEpochMilli() * 1_000_000 - System.nanoTime();
+    long cpuBefore = simulator.eventLoopCpuNanos();
+    long processCpuBefore = processCpuNanos();
+    long started = System.nanoTime();
+    List<Future<Observation>> calls = new ArrayList<>();
+    for (int i = 0; i < requests; i++) {
+      calls.add(stream(client, simulator.port()));
+    }
+    Future.join(calls).await();
+    double wallSeconds = (System.nanoTime() - started) / 1e9;
+    long serverCpu = simulator.eventLoopCpuNanos() - cpuBefore;
+    long processCpu = processCpuNanos() - processCpuBefore;
+    report(calls, simulator.requests(), wallMinusNanos, wallSeconds, serverCpu, processCpu);
+    simulator.close().await();
   }
 
-  /** A fast first round on a simulator of its own, so that class loading and the JIT are not measured. */
+  private LlmSimOptions options(double delayFactor) {
+    return LlmSimOptions.defaults().withSeed(seed).withSpeed(delayFactor).withTails(TailRates.OFF)
+        .withInstances(instances).withKeptRecords(requests).withChunkIntervalMs(chunkIntervalMs);
+  }
+
+  /** Fast rounds on a simulator of its own, so that class loading and the JIT are not measured. */
   private void warmUp(Vertx serverVertx, HttpClient client) {
-    LlmSimulator warm = LlmSimulator.start(serverVertx, options(0.01)).await();
+    LlmSimulator warm = LlmSimulator.start(serverVertx, options(0.05)).await();
     for (int round = 0; round < 3; round++) {
       List<Future<Observation>> calls = new ArrayList<>();
-      for (int i = 0; i < requests; i++) {
+      for (int i = 0; i < Math.min(requests, 200); i++) {
         calls.add(stream(client, warm.port()));
       }
       Future.join(calls).await();
@@ -128,36 +139,37 @@ public final class LlmSimBenchCommand implements Callable<Integer> {
     return chunk.toString().contains("\"delta\":{\"content\":\"");
   }
 
-  private void report(List<Future<Observation>> calls, List<RequestRecord> log, double wallSeconds, long serverCpu,
-                      long processCpu) {
+  private void report(List<Future<Observation>> calls, List<RequestRecord> log, long wallMinusNanos,
+                      double wallSeconds, long serverCpu, long processCpu) {
     Map<String, RequestRecord> byId = log.stream().collect(Collectors.toMap(RequestRecord::id, Function.identity()));
-    List<double[]> errors = List.of(new double[requests], new double[requests], new double[requests], new double[requests]);
-    int ok = 0;
+    Map<String, List<Double>> rows = new LinkedHashMap<>();
     for (Future<Observation> call : calls) {
       RequestRecord record = call.succeeded() ? byId.get(call.result().id()) : null;
-      if (record == null || record.outcome() != Outcome.OK || call.result().firstContent() < 0) {
-        continue;
+      if (record != null && record.outcome() == Outcome.OK && call.result().firstContent() >= 0) {
+        Observation seen = call.result();
+        long arrived = record.arrivedAt().getEpochSecond() * 1_000_000_000 + record.arrivedAt().getNano()
+            - wallMinusNanos;
+        add(rows, "client TTFT - drawn TTFT", (seen.firstContent() - seen.sent()) / 1e6 - record.drawnTtftMs());
+        add(rows, "client total - planned total", (seen.ended() - seen.sent()) / 1e6 - record.plannedTotalMs());
+        add(rows, "server TTFT - drawn TTFT", record.ttftMs() - record.drawnTtftMs());
+        add(rows, "server total - planned total", record.totalMs() - record.plannedTotalMs());
+        add(rows, "client sent -> server arrival", (arrived - seen.sent()) / 1e6);
       }
-      Observation seen = call.result();
-      errors.get(0)[ok] = (seen.firstContent() - seen.sent()) / 1e6 - record.drawnTtftMs();
-      errors.get(1)[ok] = (seen.ended() - seen.sent()) / 1e6 - record.plannedTotalMs();
-      errors.get(2)[ok] = record.ttftMs() - record.drawnTtftMs();
-      errors.get(3)[ok] = record.totalMs() - record.plannedTotalMs();
-      ok++;
     }
-    int answered = ok;
-    List<Percentiles> spreads = errors.stream().map(e -> Percentiles.of(Arrays.copyOf(e, answered))).toList();
+    int ok = rows.isEmpty() ? 0 : rows.values().iterator().next().size();
     System.out.printf("llm-sim scheduling error: %d concurrent streaming requests, model %s, seed %d, speed %s, "
-        + "%d serving event loop(s), %d cores%n", requests, model, seed, speed, instances,
-        Runtime.getRuntime().availableProcessors());
+        + "%d serving event loop(s), chunk interval %s ms, %d cores%n", requests, model, seed, speed, instances,
+        chunkIntervalMs, Runtime.getRuntime().availableProcessors());
     System.out.printf("wall %.1f s, %d ok, %d other%n%n", wallSeconds, ok, requests - ok);
     System.out.printf("%-34s %8s %8s %8s %8s%n", "error (ms)", "P50", "P95", "P99", "max");
-    System.out.println(spreads.get(0).row("client TTFT - drawn TTFT"));
-    System.out.println(spreads.get(1).row("client total - planned total"));
-    System.out.println(spreads.get(2).row("server TTFT - drawn TTFT"));
-    System.out.println(spreads.get(3).row("server total - planned total"));
+    rows.forEach((label, values) -> System.out.println(
+        Percentiles.of(values.stream().mapToDouble(Double::doubleValue).toArray()).row(label)));
     System.out.printf("%nsimulator CPU (its event loops): %.0f ms, %.2f ms per request; whole process (with the "
         + "client): %.0f ms%n", serverCpu / 1e6, serverCpu / 1e6 / requests, processCpu / 1e6);
+  }
+
+  private static void add(Map<String, List<Double>> rows, String label, double value) {
+    rows.computeIfAbsent(label, ignored -> new ArrayList<>()).add(value);
   }
 
   private static long processCpuNanos() {

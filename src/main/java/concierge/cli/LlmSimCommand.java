@@ -67,6 +67,11 @@ public final class LlmSimCommand implements Callable<Integer> {
   @Option(names = "--log", description = "append one JSON line per request to this file")
   Path log;
 
+  @Option(names = "--chunk-interval-ms", defaultValue = "0", description = "least time between two content chunks "
+      + "of a stream; tokens due meanwhile go together, the first and last on time; 0 = a chunk per token "
+      + "(default: ${DEFAULT-VALUE})")
+  double chunkIntervalMs;
+
   @Option(names = "--instances", defaultValue = "1", description = "serving event loops; 1 keeps draws in exact "
       + "arrival order (default: ${DEFAULT-VALUE})")
   int instances;
@@ -92,6 +97,6 @@ public final class LlmSimCommand implements Callable<Integer> {
     rates = errorRate == null ? rates : rates.withErrorRate(errorRate);
     return LlmSimOptions.defaults().withHost(host).withPort(port).withSeed(seed).withSpeed(speed).withTails(rates)
         .withMaxConcurrency(maxConcurrency).withRetryAfterSeconds(retryAfter).withApiKey(apiKey).withLogFile(log)
-        .withInstances(instances);
+        .withInstances(instances).withChunkIntervalMs(chunkIntervalMs);
   }
 }

@@ -92,12 +92,18 @@ final class CompletionPlayback {
       response.write(frames.content(text.toString()));
     }
     if (sent < last) {
-      at(plan.tokenDueMs(sent), this::emitDue);
+      at(nextEmission(now, last), this::emitDue);
     } else if (plan.outcome() == Outcome.CUT) {
       cut();
     } else {
       endStream();
     }
+  }
+
+  /** When the next chunk goes: its token's due time, held back to the chunk interval, but never past the last token. */
+  private double nextEmission(double now, int last) {
+    double held = Math.max(plan.tokenDueMs(sent), now + run.options.chunkIntervalMs() * run.options.speed());
+    return Math.min(held, plan.tokenDueMs(last - 1));
   }
 
   private void endStream() {

@@ -135,6 +135,27 @@ class ChatCompletionsTest {
   }
 
   @Test
+  @DisplayName("a chunk interval groups tokens into fewer chunks, and the last token still comes on time")
+  void chunkInterval(Vertx vertx, VertxTestContext ctx) {
+    LlmSimOptions grouped = LlmSimOptions.defaults().withSeed(3L).withSpeed(0.1).withChunkIntervalMs(1000);
+    LlmSimulator.start(vertx, grouped)
+        .compose(sim -> new SimClient(vertx, sim.port()).post(SimClient.chat("gpt-4", "Hi", true).put("max_tokens", 20))
+            .map(reply -> {
+              ctx.verify(() -> {
+                long contentChunks = reply.events().stream().filter(e -> e.contains("\"delta\":{\"content\":\"")).count();
+                assertThat(contentChunks).isBetween(1L, 3L);
+                assertThat(Tokenizer.count(reply.streamedText())).isEqualTo(20);
+                RequestRecord record = sim.requests().get(0);
+                assertThat(record.totalMs()).isGreaterThanOrEqualTo(record.plannedTotalMs())
+                    .isLessThan(record.plannedTotalMs() + 150);
+              });
+              return sim;
+            })
+            .compose(LlmSimulator::close))
+        .onComplete(ctx.succeedingThenComplete());
+  }
+
+  @Test
   @DisplayName("max_tokens caps the answer and the finish reason says length")
   void maxTokens(VertxTestContext ctx) {
     client.post(SimClient.chat("gpt-4o", "Hello", false).put("max_tokens", 3)).onComplete(ctx.succeeding(reply -> ctx.verify(() -> {
