@@ -78,6 +78,7 @@ log "compiling the simulation"
 
 log "uptime before: $(uptime)"
 echo "$(uptime)" > "$OUT/uptime-before.txt"
+(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown) > "$OUT/commit.txt"
 ps -eo pid,pcpu,rss,args --sort=-pcpu | head -12 | cut -c1-200 > "$OUT/processes-before.txt"
 
 # 3. the LLM simulator
@@ -137,6 +138,7 @@ START_MS="$(date +%s%3N)"
     -Dmix="$MIX" -Dtransport="$TRANSPORT" -Dseed="$SEED" -DturnLog="$OUT/turns.csv") 2>&1 | tee "$OUT/gatling.out" | tail -60
 END_MS="$(date +%s%3N)"
 curl -sf "http://127.0.0.1:$PORT/admin/costs" > "$OUT/costs-after.json" || echo '{}' > "$OUT/costs-after.json"
+curl -sf "http://127.0.0.1:$PORT/metrics" > "$OUT/metrics-after.txt" || true
 echo "$(uptime)" > "$OUT/uptime-after.txt"
 REPORT="$(ls -td "$HERE"/target/gatling/*/ 2>/dev/null | head -1)"
 
@@ -145,11 +147,13 @@ kill "$SAMPLER_PID" 2>/dev/null || true
 kill "$SERVER_PID" 2>/dev/null || true
 [[ $LLM == sim ]] && { kill "$SIM_PID" 2>/dev/null || true; sleep 1; cp "$SIM_LOG" "$OUT/llm-sim.jsonl" 2>/dev/null || true; }
 grep -iE "exception|error" "$TMP/server.out" | sort | uniq -c | sort -rn | head -20 > "$OUT/server-errors.txt" || true
-java "$HERE/tools/Summary.java" --scenario "$SCENARIO" --turns "$OUT/turns.csv" --sim "$OUT/llm-sim.jsonl" \
+SUMMARY_ARGS=(--scenario "$SCENARIO" --turns "$OUT/turns.csv" --sim "$OUT/llm-sim.jsonl" \
     --samples "$SAMPLES" --costs-before "$OUT/costs-before.json" --costs-after "$OUT/costs-after.json" \
     --start-ms "$START_MS" --end-ms "$END_MS" --ramp "$RAMP" --warmup "$WARMUP" --duration "$DURATION" \
     --users "$USERS" --llm "$LLM" --model "${MODEL:-embedded}" --cache "$CACHE" --mix "$MIX" --transport "$TRANSPORT" \
-    --report "${REPORT:-}" --out "$OUT"
+    --report "${REPORT:-}" --out "$OUT")
+printf "%q " java "$HERE/tools/Summary.java" "${SUMMARY_ARGS[@]}" > "$OUT/summarize.sh"
+java "$HERE/tools/Summary.java" "${SUMMARY_ARGS[@]}"
 cat "$OUT/summary.md"
 if [[ $STRICT == 1 ]]; then
   FAILED="$(awk -F= '$1=="failed"{print $2}' "$OUT/summary.properties")"
