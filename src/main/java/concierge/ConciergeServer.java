@@ -13,6 +13,7 @@ import concierge.generation.GenerationVerticle;
 import concierge.gateway.HttpConfig;
 import concierge.intent.IntentVerticle;
 import concierge.knowledge.KnowledgeVerticle;
+import concierge.orders.OrdersVerticle;
 import concierge.retrieval.RetrievalVerticle;
 import concierge.tone.ToneVerticle;
 import concierge.validation.ValidationVerticle;
@@ -100,6 +101,7 @@ public final class ConciergeServer implements AutoCloseable {
     deploy("KnowledgeVerticle", vertx.deployVerticle(new KnowledgeVerticle(), once).await());
     DeploymentOptions perCore = new DeploymentOptions(once).setInstances(Runtime.getRuntime().availableProcessors());
     deploy("RetrievalVerticle", vertx.deployVerticle(RetrievalVerticle.class, perCore).await());
+    deploy("OrdersVerticle", vertx.deployVerticle(OrdersVerticle.class, once).await());
     deploy("IntentVerticle", vertx.deployVerticle(IntentVerticle.class, once).await());
     deploy("ToneVerticle", vertx.deployVerticle(ToneVerticle.class, once).await());
     deploy("ValidationVerticle", vertx.deployVerticle(ValidationVerticle.class, once).await());

@@ -10,7 +10,7 @@ CACHE_DIR="${1:-${CONCIERGE_CACHE_DIR:-$HOME/.cache/concierge}}"
 CHROMA_VERSION="${CHROMA_NPM_VERSION:-3.5.0}"
 BINDINGS_VERSION="${CHROMA_BINDINGS_VERSION:-1.3.4}"
 HOME_DIR="$CACHE_DIR/chroma"
-MARKER="$HOME_DIR/.installed-$CHROMA_VERSION-$BINDINGS_VERSION"
+MARKER="$HOME_DIR/.installed-v2-$CHROMA_VERSION-$BINDINGS_VERSION"
 LAUNCHER="$HOME_DIR/launch.sh"
 
 fail() { echo "chroma-install: $*" >&2; exit 1; }
@@ -38,11 +38,27 @@ glibc_major=${glibc%%.*}
 glibc_minor=${glibc##*.}
 NODE_BIN="$(command -v node)"
 
-if (( glibc_major > 2 || (glibc_major == 2 && glibc_minor >= 38) )); then
+# The launcher runs the server as its child and watches its own parent (the JVM): if the JVM dies
+# without stopping Chroma (kill -9, a crash), the launcher stops Chroma itself, so no server is
+# left behind. SIGINT and SIGTERM to the launcher stop Chroma with SIGINT (Chroma ignores SIGTERM).
+write_launcher() {
   cat > "$LAUNCHER" <<L
 #!/usr/bin/env bash
-exec "$NODE_BIN" "$CLI" run "\$@"
+parent=\$PPID
+$1 run "\$@" &
+child=\$!
+stop() { kill -INT \$child 2>/dev/null; for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 \$child 2>/dev/null || exit 0; sleep 0.5; done; kill -9 \$child 2>/dev/null; exit 0; }
+trap stop INT TERM
+while kill -0 \$child 2>/dev/null; do
+  kill -0 \$parent 2>/dev/null || stop
+  sleep 1 & wait \$!
+done
+wait \$child
 L
+}
+
+if (( glibc_major > 2 || (glibc_major == 2 && glibc_minor >= 38) )); then
+  write_launcher "\"$NODE_BIN\" \"$CLI\""
 else
   echo "chroma-install: glibc $glibc_major.$glibc_minor < 2.38, fetching a private Debian 13 loader with apt" >&2
   SHIM="$HOME_DIR/shim"
@@ -65,10 +81,7 @@ S
   for d in "$SHIM"/debs/*.deb; do dpkg -x "$d" "$SHIM/glibc"; done
   G="$SHIM/glibc/usr/lib/x86_64-linux-gnu"
   [[ -x "$G/ld-linux-x86-64.so.2" ]] || fail "the private loader was not extracted"
-  cat > "$LAUNCHER" <<L
-#!/usr/bin/env bash
-exec "$G/ld-linux-x86-64.so.2" --library-path "$G" "$NODE_BIN" "$CLI" run "\$@"
-L
+  write_launcher "\"$G/ld-linux-x86-64.so.2\" --library-path \"$G\" \"$NODE_BIN\" \"$CLI\""
 fi
 chmod +x "$LAUNCHER"
 touch "$MARKER"

@@ -7,6 +7,8 @@ import concierge.conversation.ConversationService;
 import concierge.embedding.EmbeddingService;
 import concierge.intent.IntentConfig;
 import concierge.intent.IntentService;
+import concierge.orders.OrderAnswer;
+import concierge.orders.OrdersService;
 import concierge.generation.GenerationRequest;
 import concierge.generation.GenerationService;
 import concierge.retrieval.RetrievalService;
@@ -44,12 +46,14 @@ final class TurnPipeline {
   private final GenerationService generation;
   private final int topN;
   private final IntentService intents;
+  private final OrdersService orders;
   private final IntentSecondOpinion secondOpinion;
   private final double fallbackThreshold;
 
   TurnPipeline(Vertx vertx, ReadyReplies replies, int topN, JsonObject config) {
     this.vertx = vertx;
     this.intents = new IntentService(vertx, 3000);
+    this.orders = new OrdersService(vertx, 5000);
     this.secondOpinion = new IntentSecondOpinion(vertx, config);
     this.fallbackThreshold = IntentConfig.from(config).fallbackThreshold();
     this.replies = replies;
@@ -93,9 +97,9 @@ final class TurnPipeline {
     if (turn.customerId() == null) {
       return Future.succeededFuture();
     }
-    return orders(new JsonObject().put("action", "customer").put("customerId", turn.customerId()), 1000)
-        .map(reply -> {
-          turn.customerName = reply.getString("name");
+    return orders.customer(turn.customerId())
+        .map(customer -> {
+          turn.customerName = customer.name();
           return (Void) null;
         })
         .otherwiseEmpty();
@@ -108,11 +112,9 @@ final class TurnPipeline {
       return Future.succeededFuture(false);
     }
     long started = System.nanoTime();
-    JsonObject confirm = new JsonObject().put("action", "confirm").put("customerId", turn.customerId())
-        .put("conversationId", turn.conversationId).put("message", turn.request.message());
-    return orders(confirm, 5000).map(reply -> {
+    return orders.confirm(turn.customerId(), turn.conversationId, turn.request.message()).map(reply -> {
       turn.time("orders", started);
-      if (!reply.getBoolean("handled", false)) {
+      if (!reply.handled()) {
         return false;
       }
       turn.intent = last.getString("intent", "order_place");
@@ -227,10 +229,7 @@ final class TurnPipeline {
   private Future<Void> orderTurn(Turn turn) {
     turn.personal = true;
     long started = System.nanoTime();
-    JsonObject request = new JsonObject().put("action", "turn").put("intent", turn.intent)
-        .put("customerId", turn.customerId()).put("conversationId", turn.conversationId)
-        .put("message", turn.request.message());
-    return orders(request, 5000)
+    return orders.turn(turn.intent, turn.customerId(), turn.conversationId, turn.request.message())
         .map(reply -> {
           turn.time("orders", started);
           applyOrderReply(turn, reply);
@@ -248,14 +247,11 @@ final class TurnPipeline {
         });
   }
 
-  private static void applyOrderReply(Turn turn, JsonObject reply) {
+  private static void applyOrderReply(Turn turn, OrderAnswer reply) {
     turn.personal = true;
-    turn.answer = reply.getString("answer", "");
-    JsonObject action = reply.getJsonObject("action");
-    if (action != null) {
-      turn.action = new JsonObject().put("type", action.getString("type", "none"))
-          .put("status", action.getString("status", "none")).put("orderId", action.getString("orderId"));
-    }
+    turn.answer = reply.answer() == null ? "" : reply.answer();
+    turn.action = new JsonObject().put("type", reply.type() == null ? "none" : reply.type())
+        .put("status", reply.status() == null ? "none" : reply.status()).put("orderId", reply.orderId());
   }
 
   private Future<Void> knowledge(Turn turn) {
@@ -324,11 +320,6 @@ final class TurnPipeline {
           turn.degraded.add("memory_unavailable");
           return Future.succeededFuture();
         });
-  }
-
-  private Future<JsonObject> orders(JsonObject request, long timeoutMs) {
-    return vertx.eventBus().<JsonObject>request(Addresses.ORDERS, request, new DeliveryOptions().setSendTimeout(timeoutMs))
-        .map(reply -> reply.body());
   }
 
   private void sendStart(Turn turn) {

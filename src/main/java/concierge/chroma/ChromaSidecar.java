@@ -80,6 +80,7 @@ public final class ChromaSidecar implements AutoCloseable {
   public void killForTest() {
     Process p = process;
     if (p != null) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
     }
   }
@@ -184,7 +185,8 @@ public final class ChromaSidecar implements AutoCloseable {
     }
     try {
       new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor(2, TimeUnit.SECONDS);
-      if (!p.waitFor(5, TimeUnit.SECONDS)) {
+      if (!p.waitFor(8, TimeUnit.SECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
       }
       process = null;

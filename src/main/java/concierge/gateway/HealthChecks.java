@@ -32,6 +32,8 @@ public final class HealthChecks {
     KnowledgeService knowledge = new KnowledgeService(vertx);
     register("chroma", chroma::heartbeat, true);
     register("embedding", () -> embeddings.embed("health check"), true);
+    concierge.orders.OrdersService orders = new concierge.orders.OrdersService(vertx, 1500);
+    register("orders", orders::ping, false);
     register("knowledge", () -> knowledge.currentVersion().isEmpty()
         ? Future.failedFuture("not ingested yet") : Future.succeededFuture(), true);
   }

@@ -27,6 +27,8 @@ public final class ExtractiveAnswerer implements AnswerProvider {
       "about", "much", "many", "long", "get", "from", "u", "ur", "pls", "please", "this", "that", "will", "would",
       "should", "by", "as", "so", "im", "its", "am", "was", "were", "not", "no", "yes");
   private static final double[] RANK_BONUS = {0.06, 0.03, 0.0};
+  /** Policy questions are answered from policies first, product questions from the catalogue. */
+  private static final double PREFERRED_COLLECTION_BONUS = 0.06;
 
   private record Scored(SentenceIndex.Sentence sentence, double score, int rank) {
   }
@@ -43,7 +45,8 @@ public final class ExtractiveAnswerer implements AnswerProvider {
 
   @Override
   public Future<Draft> write(GenerationRequest request, Consumer<String> onText, Cancellation cancellation) {
-    List<String> chosen = choose(request.question(), request.vector(), request.chunks(), sentenceBudget(request));
+    String preferred = "product_question".equals(request.intent()) ? "products" : "policies";
+    List<String> chosen = choose(request.question(), request.vector(), request.chunks(), sentenceBudget(request), preferred);
     StringBuilder text = new StringBuilder();
     for (String sentence : chosen) {
       if (cancellation.cancelled()) {
@@ -60,14 +63,16 @@ public final class ExtractiveAnswerer implements AnswerProvider {
     return request.tone() != null && request.tone().complaint() ? Math.max(1, maxSentences - 2) : maxSentences;
   }
 
-  List<String> choose(String question, float[] vector, List<RetrievedChunk> chunks, int budget) {
+  List<String> choose(String question, float[] vector, List<RetrievedChunk> chunks, int budget, String preferred) {
     Set<String> questionWords = words(question);
     List<Scored> scored = new ArrayList<>();
     for (int rank = 0; rank < chunks.size(); rank++) {
+      double collectionBonus = chunks.get(rank).collection().equals(preferred) ? PREFERRED_COLLECTION_BONUS : 0;
       for (SentenceIndex.Sentence sentence : index.of(chunks.get(rank).id())) {
         double similarity = Vectors.cosine(vector, sentence.vector());
         double lexical = overlap(questionWords, words(sentence.text()));
-        scored.add(new Scored(sentence, similarity + 0.3 * lexical + RANK_BONUS[Math.min(rank, 2)], rank));
+        scored.add(new Scored(sentence, similarity + 0.3 * lexical + RANK_BONUS[Math.min(rank, 2)] + collectionBonus,
+            rank));
       }
     }
     scored.sort(Comparator.comparingDouble(Scored::score).reversed());

@@ -1,0 +1,20 @@
+package concierge.cache;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * An answer served from the cache: its text and sources as they were validated when it was
+ * generated, the intent it was stored under, what generating it cost (the usage a hit saves),
+ * the level that found it and, for a semantic hit, the cosine similarity of the two questions.
+ */
+public record CachedAnswer(String answer, JsonArray sources, String intent, JsonObject usage, String level,
+                           Double similarity) {
+
+  public static final String EXACT = "exact";
+  public static final String SEMANTIC = "semantic";
+
+  public boolean semantic() {
+    return SEMANTIC.equals(level);
+  }
+}

@@ -1,0 +1,108 @@
+package concierge.orders;
+
+import concierge.Addresses;
+import concierge.ErrorCode;
+import concierge.Replies;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Serves {@code concierge.orders} (see {@link OrdersService} for the JSON). Opens the database pool
+ * (JDBC runs on worker threads), applies the migrations, loads the catalogue, then answers. A
+ * database failure is answered 503 'unavailable' (also at start when migrate-on-start is off: the
+ * catalogue is loaded on the first request that finds the database up); each write is one
+ * transaction, so nothing is half-written.
+ */
+public final class OrdersVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OrdersVerticle.class);
+
+  private final Clock clock;
+  private Pool pool;
+  private Future<OrderDesk> desk;
+
+  public OrdersVerticle() {
+    this(Clock.systemUTC());
+  }
+
+  /** With a clock of the caller's choosing, so that tests can move time (the 1-hour rule). */
+  public OrdersVerticle(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<?> start() {
+    DatabaseConfig settings = DatabaseConfig.from(config());
+    pool = settings.pool(vertx);
+    Future<?> schema = settings.migrateOnStart() ? migrate() : Future.succeededFuture();
+    return schema.compose(migrated -> desk()
+            .onSuccess(ready -> LOG.info("orders ready on {}", settings.safeUrl()))
+            .otherwise(failure -> {
+              LOG.warn("orders database unavailable at start ({}); answering 503 until it is back", failure.toString());
+              return null;
+            }))
+        .compose(ready -> vertx.eventBus().<JsonObject>consumer(Addresses.ORDERS, this::handle).completion());
+  }
+
+  /** The desk, built once the catalogue could be read; tried again on the next request while the database is down. */
+  private Future<OrderDesk> desk() {
+    if (desk == null || desk.failed()) {
+      desk = new OrderStore(pool).products().map(products -> new OrderDesk(pool, new Catalogue(products), clock));
+    }
+    return desk;
+  }
+
+  /** One migration run per JVM at a time, however many instances start together. */
+  private Future<?> migrate() {
+    return vertx.sharedData().getLocalLock("concierge.orders.migrations")
+        .compose(lock -> SchemaMigrations.apply(vertx, pool).onComplete(done -> lock.release()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return pool == null ? Future.succeededFuture() : pool.close();
+  }
+
+  private void handle(Message<JsonObject> message) {
+    Replies.answer(message, body -> {
+      OrdersService.Request request = OrdersService.request(body);
+      return desk().compose(ready -> serve(ready, request)).recover(OrdersVerticle::unavailable);
+    });
+  }
+
+  private Future<JsonObject> serve(OrderDesk desk, OrdersService.Request request) {
+    return switch (request.action()) {
+      case "turn" -> desk.turn(request.intent(), request.customerId(), request.conversationId(), request.message())
+          .map(OrdersService::encode);
+      case "confirm" -> desk.confirm(request.customerId(), request.conversationId(), request.message())
+          .onSuccess(answer -> {
+            if (OrderAnswer.DONE.equals(answer.status())) {
+              LOG.info("{} confirmed in conversation {}: {}", answer.type(), request.conversationId(), answer.orderId());
+            }
+          })
+          .map(OrdersService::encode);
+      case "customer" -> desk.customer(request.customerId()).map(OrdersService::encode);
+      default -> desk.ping().map(ok -> new JsonObject().put("ok", true));
+    };
+  }
+
+  private static <T> Future<T> unavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException || t instanceof TimeoutException
+          || (t.getMessage() != null && t.getMessage().toLowerCase().contains("timeout"))) {
+        LOG.warn("orders database unavailable: {}", failure.toString());
+        return Future.failedFuture(ErrorCode.UNAVAILABLE.exception("orders database unavailable"));
+      }
+    }
+    return Future.failedFuture(failure);
+  }
+}
