@@ -16,6 +16,7 @@
 # Environment: USERS (100), DURATION (300, measured seconds), WARMUP (30), RAMP (10), SEED (42),
 # LLM_URL / LLM_API_KEY / LLM_MODEL (a real OpenAI-compatible endpoint instead of the simulator),
 # SERVER_JAVA_OPTS (default as in concierge.sh), KEEP_TMP=1 keeps the temp folder.
+# SERVER_JAR: run this server jar instead of building target/concierge.jar.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
@@ -34,7 +35,7 @@ esac
 if [[ -n "${LLM_URL:-}" && $LLM == sim ]]; then LLM=external; MODEL="${LLM_MODEL:-$MODEL}"; fi
 
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=4 --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED}"
-JAR="$ROOT/target/concierge.jar"
+JAR="${SERVER_JAR:-$ROOT/target/concierge.jar}"
 OUT="$HERE/results/$SCENARIO"
 TMP="$(mktemp -d /tmp/concierge-load.XXXXXX)"
 mkdir -p "$OUT"
@@ -68,7 +69,7 @@ wait_http() { # url seconds
 }
 
 # 1. the server jar, built as ./concierge.sh builds it
-if [[ ! -f $JAR || -n "$(cd "$ROOT" && find src conf pom.xml -newer "$JAR" -type f 2>/dev/null | head -1)" ]]; then
+if [[ -z "${SERVER_JAR:-}" ]] && [[ ! -f $JAR || -n "$(cd "$ROOT" && find src conf pom.xml -newer "$JAR" -type f 2>/dev/null | head -1)" ]]; then
   log "building $JAR"
   (cd "$ROOT" && mvn -q -B -DskipTests package)
 fi
@@ -78,7 +79,7 @@ log "compiling the simulation"
 
 log "uptime before: $(uptime)"
 echo "$(uptime)" > "$OUT/uptime-before.txt"
-(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown) > "$OUT/commit.txt"
+(cd "$(dirname "$JAR")/.." && echo "$JAR $(git rev-parse --short HEAD 2>/dev/null || echo unknown)") > "$OUT/commit.txt"
 ps -eo pid,pcpu,rss,args --sort=-pcpu | head -12 | cut -c1-200 > "$OUT/processes-before.txt"
 
 # 3. the LLM simulator
@@ -106,7 +107,11 @@ env "${LLM_ENV[@]}" CONCIERGE_HTTP_PORT="$PORT" CONCIERGE_DATA_DIR="$TMP/data" C
     java $SERVER_JAVA_OPTS -jar "$JAR" serve > "$TMP/server.out" 2>&1 &
 SERVER_PID=$!; PIDS+=("$SERVER_PID")
 if ! wait_http "http://127.0.0.1:$PORT/health" 240; then tail -40 "$TMP/server.out" >&2; exit 1; fi
-CHROMA_PID="$(pgrep -f -- "--path $TMP/data/chroma" | head -1 || true)"
+CHROMA_PID=""; best=0
+for p in $(pgrep -f -- "--path $TMP/data/chroma" || true); do # the node process, not a launcher: the largest RSS
+  r=$(awk '/^VmRSS:/{print $2}' "/proc/$p/status" 2>/dev/null || echo 0)
+  if [[ ${r:-0} -gt $best ]]; then best=$r; CHROMA_PID=$p; fi
+done
 log "server pid $SERVER_PID, chroma pid ${CHROMA_PID:-?}"
 
 # 5. sampling: every second, RSS (kB) and CPU ticks of the server and of Chroma
@@ -145,6 +150,9 @@ REPORT="$(ls -td "$HERE"/target/gatling/*/ 2>/dev/null | head -1)"
 # 7. stop, keep the simulator's log, summarize
 kill "$SAMPLER_PID" 2>/dev/null || true
 kill "$SERVER_PID" 2>/dev/null || true
+for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
+# a Chroma left behind by a server that died without stopping it is ours: stop it too
+[[ -n $CHROMA_PID ]] && kill -0 "$CHROMA_PID" 2>/dev/null && kill "$CHROMA_PID" 2>/dev/null || true
 [[ $LLM == sim ]] && { kill "$SIM_PID" 2>/dev/null || true; sleep 1; cp "$SIM_LOG" "$OUT/llm-sim.jsonl" 2>/dev/null || true; }
 grep -iE "exception|error" "$TMP/server.out" | sort | uniq -c | sort -rn | head -20 > "$OUT/server-errors.txt" || true
 SUMMARY_ARGS=(--scenario "$SCENARIO" --turns "$OUT/turns.csv" --sim "$OUT/llm-sim.jsonl" \

@@ -109,6 +109,7 @@ public class Summary {
     s.put("degraded", degraded);
     double windowCost = ok.stream().mapToDouble(Turn::costUsd).sum();
     s.put("costPer1000TurnsUsdWindow", ok.isEmpty() ? 0 : round6(windowCost * 1000 / ok.size()));
+    s.put("costPer1000ReallyAnsweredTurnsUsdWindow", answered.isEmpty() ? 0 : round6(windowCost * 1000 / answered.size()));
 
     String before = Files.exists(Path.of(a.get("costs-before"))) ? Files.readString(Path.of(a.get("costs-before"))) : "{}";
     String after = Files.exists(Path.of(a.get("costs-after"))) ? Files.readString(Path.of(a.get("costs-after"))) : "{}";
@@ -222,6 +223,7 @@ public class Summary {
     b.append(row("turns really answered: full answer ms mean / P50 / P95 / P99", statRow(s.get("answeredFullMs"))));
     b.append(row("cache hit rate (end frames)", pct(toD(s.get("cacheHitRate")))));
     b.append(row("cost per 1,000 turns (end frames, window)", "$" + s.get("costPer1000TurnsUsdWindow")));
+    b.append(row("cost per 1,000 really answered turns (window)", "$" + s.get("costPer1000ReallyAnsweredTurnsUsdWindow")));
     b.append(row("/admin/costs delta (whole run)", String.valueOf(s.get("adminCosts"))));
     b.append(row("resources", String.valueOf(s.get("resources"))));
     b.append(row("degraded", String.valueOf(s.get("degraded"))));
