@@ -16,7 +16,8 @@
 # Environment: USERS (100), DURATION (300, measured seconds), WARMUP (30), RAMP (10), SEED (42),
 # LLM_URL / LLM_API_KEY / LLM_MODEL (a real OpenAI-compatible endpoint instead of the simulator),
 # SERVER_JAVA_OPTS (default as in concierge.sh), KEEP_TMP=1 keeps the temp folder.
-# SERVER_JAR: run this server jar instead of building target/concierge.jar.
+# SERVER_JAR: run this server jar instead of building target/concierge.jar. SIM_JAR: the jar whose
+# `llm-sim` to run (default: the server jar).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
@@ -88,7 +89,7 @@ LLM_ENV=()
 if [[ $LLM == sim ]]; then
   SIM_PORT="$(free_port)"
   log "starting llm-sim on $SIM_PORT (seed $SEED, tails on, model $MODEL)"
-  java -Xmx256m -XX:+UseSerialGC -jar "$JAR" llm-sim --port "$SIM_PORT" --seed "$SEED" --tails on \
+  java -Xmx256m -XX:+UseSerialGC -jar "${SIM_JAR:-$JAR}" llm-sim --port "$SIM_PORT" --seed "$SEED" --tails on \
       --log "$SIM_LOG" > "$TMP/llm-sim.out" 2>&1 &
   SIM_PID=$!; PIDS+=("$SIM_PID")
   wait_http "http://127.0.0.1:$SIM_PORT/v1/models" 60
