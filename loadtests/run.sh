@@ -153,7 +153,11 @@ kill "$SAMPLER_PID" 2>/dev/null || true
 kill "$SERVER_PID" 2>/dev/null || true
 for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
 # a Chroma left behind by a server that died without stopping it is ours: stop it too
-[[ -n $CHROMA_PID ]] && kill -0 "$CHROMA_PID" 2>/dev/null && kill "$CHROMA_PID" 2>/dev/null || true
+if [[ -n $CHROMA_PID ]] && kill -0 "$CHROMA_PID" 2>/dev/null; then
+  kill "$CHROMA_PID" 2>/dev/null || true
+  for _ in $(seq 1 25); do kill -0 "$CHROMA_PID" 2>/dev/null || break; sleep 0.2; done
+  kill -9 "$CHROMA_PID" 2>/dev/null || true   # it has been seen to ignore SIGTERM
+fi
 [[ $LLM == sim ]] && { kill "$SIM_PID" 2>/dev/null || true; sleep 1; cp "$SIM_LOG" "$OUT/llm-sim.jsonl" 2>/dev/null || true; }
 grep -iE "exception|error" "$TMP/server.out" | sort | uniq -c | sort -rn | head -20 > "$OUT/server-errors.txt" || true
 SUMMARY_ARGS=(--scenario "$SCENARIO" --turns "$OUT/turns.csv" --sim "$OUT/llm-sim.jsonl" \
