@@ -1,0 +1,224 @@
+package concierge.load;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Closed-loop chat load: {@code users} virtual users, each sends its next message only when the
+ * previous answer has finished, for {@code warmup + duration} seconds.
+ *
+ * <p>System properties: {@code baseUrl} (http://127.0.0.1:8080), {@code users} (100),
+ * {@code duration} (300 s, measured), {@code warmup} (30 s, run but left out of the summary),
+ * {@code ramp} (10 s to start all users), {@code mix} (seed | replay), {@code transport} (ws | rest),
+ * {@code seed} (42), {@code turnTimeout} (120 s), {@code replay.tail} (0.20), {@code turnLog}
+ * (CSV of every turn, read by Summary).
+ *
+ * <p>WebSocket: one socket per user; a turn is {@code sendText} then two checks in sequence: the
+ * first frame of type {@code delta} (time to first token) and the {@code end} frame (full answer).
+ * An {@code error} frame matches either check and fails it. REST: {@code POST /v1/chat}, 200 with a
+ * turn body is a success; the first token is the whole answer there.
+ */
+public class ChatSimulation extends Simulation {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  final String baseUrl = System.getProperty("baseUrl", "http://127.0.0.1:8080");
+  final int users = Integer.getInteger("users", 100);
+  final int duration = Integer.getInteger("duration", 300);
+  final int warmup = Integer.getInteger("warmup", 30);
+  final int ramp = Integer.getInteger("ramp", 10);
+  final String mix = System.getProperty("mix", "seed");
+  final String transport = System.getProperty("transport", "ws");
+  final long seed = Long.getLong("seed", 42L);
+  final int turnTimeout = Integer.getInteger("turnTimeout", 120);
+  final double tail = Double.parseDouble(System.getProperty("replay.tail", "0.20"));
+  final double[] zipf = Messages.zipf(1.0);
+  final AtomicInteger userSeq = new AtomicInteger();
+  final TurnLog log = new TurnLog(Path.of(System.getProperty("turnLog", "target/turns.csv")));
+
+  HttpProtocolBuilder protocol = http.baseUrl(baseUrl)
+      .wsBaseUrl(baseUrl.replaceFirst("^http", "ws"))
+      .acceptHeader("application/json").contentTypeHeader("application/json")
+      .shareConnections();
+
+  /** Picks the next conversation script for this user. */
+  Session nextScript(Session session) {
+    Random random = (Random) session.get("random");
+    Messages.Script script = "replay".equals(mix) ? Messages.replay(random, tail, zipf) : Messages.seed(random);
+    return session.set("kind", script.kind()).set("customerId", script.customerId())
+        .set("messages", script.messages()).remove("conversationId");
+  }
+
+  /** Builds the frame or body of the turn and notes when it was sent. */
+  Session prepare(Session session) {
+    ObjectNode body = JSON.createObjectNode();
+    if ("ws".equals(transport)) {
+      body.put("type", "message").put("clientMessageId", "m" + session.userId() + "-" + session.getInt("turnNo"));
+    }
+    body.put("message", session.getString("message"));
+    if (session.getString("conversationId") != null) {
+      body.put("conversationId", session.getString("conversationId"));
+    }
+    if (session.getString("customerId") != null) {
+      body.put("customerId", session.getString("customerId"));
+    }
+    return session.set("payload", body.toString()).set("sentAtMs", System.currentTimeMillis())
+        .set("sentNs", System.nanoTime()).remove("firstNs").remove("endNs").remove("endBody");
+  }
+
+  /** Writes the turn to the CSV and keeps the conversation id for the next message of the script. */
+  Session record(Session session) {
+    long sentNs = session.getLong("sentNs");
+    Long firstNs = session.contains("firstNs") ? session.getLong("firstNs") : null;
+    Long endNs = session.contains("endNs") ? session.getLong("endNs") : null;
+    String body = session.getString("endBody");
+    boolean ok = !session.isFailed() && endNs != null && body != null;
+    JsonNode turn = null;
+    String error = "";
+    try {
+      if (body != null) {
+        JsonNode node = JSON.readTree(body);
+        if ("error".equals(node.path("type").asText()) || node.has("error")) {
+          ok = false;
+          error = node.path("error").path("code").asText("error");
+        } else {
+          turn = node.has("turn") ? node.get("turn") : node;
+        }
+      }
+    } catch (IOException e) {
+      ok = false;
+      error = "bad_json";
+    }
+    if (body == null) {
+      error = endNs == null ? "timeout_or_closed" : "no_body";
+    }
+    ok = ok && turn != null;
+    double fullMs = endNs == null ? -1 : (endNs - sentNs) / 1e6;
+    double firstMs = firstNs != null ? (firstNs - sentNs) / 1e6 : ("rest".equals(transport) ? fullMs : -1);
+    log.write(session.getLong("sentAtMs"), session.userId(), session.getString("kind"), ok, error, firstMs, fullMs, turn);
+    Session next = session.markAsSucceeded();
+    if (turn != null && turn.hasNonNull("conversationId")) {
+      next = next.set("conversationId", turn.get("conversationId").asText());
+    }
+    return next.set("turnNo", session.getInt("turnNo") + 1);
+  }
+
+  ChainBuilder wsTurn = exec(this::prepare)
+      .exec(ws("turn").sendText(s -> s.getString("payload"))
+          .await(turnTimeout).on(
+              ws.checkTextMessage("first token")
+                  .matching(jsonPath("$.type").in("delta", "error"))
+                  .check(jsonPath("$.type").transform(t -> System.nanoTime()).saveAs("firstNs"),
+                      jsonPath("$.type").is("delta")),
+              ws.checkTextMessage("full answer")
+                  .matching(jsonPath("$.type").in("end", "error"))
+                  .check(jsonPath("$.type").transform(t -> System.nanoTime()).saveAs("endNs"),
+                      bodyString().saveAs("endBody"),
+                      jsonPath("$.type").is("end"))))
+      .exec(this::record);
+
+  ChainBuilder restTurn = exec(this::prepare)
+      .exec(http("turn").post("/v1/chat").body(StringBody(s -> s.getString("payload")))
+          .requestTimeout(Duration.ofSeconds(turnTimeout))
+          .check(status().transform(st -> System.nanoTime()).saveAs("endNs"),
+              bodyString().saveAs("endBody"),
+              status().is(200)))
+      .exec(this::record);
+
+  ChainBuilder conversation = exec(this::nextScript)
+      .foreach("#{messages}", "message").on("ws".equals(transport) ? wsTurn : restTurn);
+
+  ScenarioBuilder scenario = "ws".equals(transport)
+      ? scenario("chat-" + mix + "-ws")
+          .exec(s -> s.set("random", new Random(seed * 1_000_003L + userSeq.incrementAndGet())).set("turnNo", 0))
+          .exec(ws("connect").connect("/v1/chat/ws"))
+          .during(Duration.ofSeconds(warmup + duration), false).on(conversation)
+          .exec(ws("close").close())
+      : scenario("chat-" + mix + "-rest")
+          .exec(s -> s.set("random", new Random(seed * 1_000_003L + userSeq.incrementAndGet())).set("turnNo", 0))
+          .during(Duration.ofSeconds(warmup + duration), false).on(conversation);
+
+  {
+    setUp(scenario.injectOpen(rampUsers(users).during(Duration.ofSeconds(Math.max(1, ramp)))))
+        .protocols(protocol)
+        .maxDuration(Duration.ofSeconds(ramp + warmup + duration + turnTimeout + 30));
+  }
+
+  @Override
+  public void before() {
+    log.open();
+  }
+
+  @Override
+  public void after() {
+    log.close();
+  }
+
+  /** One CSV line per turn, written from Gatling's threads. */
+  static final class TurnLog {
+    private final Path path;
+    private BufferedWriter out;
+
+    TurnLog(Path path) {
+      this.path = path;
+    }
+
+    synchronized void open() {
+      try {
+        Files.createDirectories(path.toAbsolutePath().getParent());
+        out = Files.newBufferedWriter(path);
+        out.write("sentAtMs,user,kind,ok,error,firstMs,fullMs,cache,intent,model,promptTokens,completionTokens,"
+            + "costUsd,serverTotalMs,serverFirstTokenMs,action,actionStatus,degraded\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    synchronized void write(long sentAtMs, long user, String kind, boolean ok, String error, double firstMs,
+                            double fullMs, JsonNode turn) {
+      JsonNode t = turn == null ? JSON.createObjectNode() : turn;
+      StringBuilder degraded = new StringBuilder();
+      t.path("degraded").forEach(d -> degraded.append(degraded.length() == 0 ? "" : "|").append(d.asText()));
+      String line = String.join(",", String.valueOf(sentAtMs), String.valueOf(user), kind, String.valueOf(ok), error,
+          String.format("%.3f", firstMs), String.format("%.3f", fullMs), t.path("cache").asText(""),
+          t.path("intent").path("name").asText(""), t.path("usage").path("model").asText(""),
+          t.path("usage").path("promptTokens").asText(""), t.path("usage").path("completionTokens").asText(""), t.path("usage").path("costUsd").asText(""),
+          t.path("timings").path("totalMs").asText(""), t.path("timings").path("firstTokenMs").asText(""),
+          t.path("action").path("type").asText(""), t.path("action").path("status").asText(""), degraded.toString());
+      try {
+        out.write(line);
+        out.write('\n');
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    synchronized void close() {
+      try {
+        if (out != null) {
+          out.close();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
