@@ -95,6 +95,7 @@ public final class ConciergeServer implements AutoCloseable {
     }
     EmbeddingConfig embedding = EmbeddingConfig.from(config);
     embedder = new Embedder(embedding.model(), embedding.cacheEntries());
+    concierge.cost.TokenCounter.count("load the tokenizer here, not on an event loop");
     DeploymentOptions once = new DeploymentOptions().setConfig(config);
     deploy("ChromaStoreVerticle", vertx.deployVerticle(
         new ChromaStoreVerticle(config.getJsonObject("chroma").getString("url")), once).await());
