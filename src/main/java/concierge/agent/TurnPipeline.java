@@ -139,9 +139,13 @@ final class TurnPipeline {
     return cache.exact(turn).compose(hit -> hit ? served(turn) : embedAndRoute(turn));
   }
 
+  /** A cached answer streams as it was first sent: a sentence at a time. */
   private Future<Void> served(Turn turn) {
     sendStart(turn);
-    sendText(turn, turn.answer);
+    List<String> sentences = concierge.knowledge.Sentences.split(turn.answer);
+    for (int i = 0; i < sentences.size(); i++) {
+      sendText(turn, (i == 0 ? "" : " ") + sentences.get(i));
+    }
     return Future.succeededFuture();
   }
 

@@ -45,6 +45,7 @@ class ClientInterfacesIT {
   @BeforeAll
   static void start() throws Exception {
     server = TestServers.start(new JsonObject().put("agent", new JsonObject().put("turn-timeout-ms", 2500))
+        .put("cache", new JsonObject().put("enabled", false))
         .put("security", new JsonObject().put("admin-key-sha256", HexFormat.of().formatHex(
             java.security.MessageDigest.getInstance("SHA-256").digest("test-admin-key".getBytes())))));
     client = Vertx.vertx();
