@@ -3,6 +3,7 @@ package concierge.agent;
 import concierge.Addresses;
 import concierge.ErrorCode;
 import concierge.knowledge.KnowledgeConfig;
+import concierge.knowledge.KnowledgeDocument;
 import concierge.knowledge.KnowledgeSource;
 import concierge.metrics.TurnMetrics;
 import concierge.retrieval.RetrievalConfig;
@@ -14,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +27,9 @@ public final class AgentVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentVerticle.class);
 
+  /** The embedding model's word-piece vocabulary, shipped with it: its whole words are known English. */
+  private static final String ENGLISH_WORDS = "/bert-vocabulary-en.txt";
+
   private AgentConfig settings;
   private TurnPipeline pipeline;
   private final TurnMetrics metrics = new TurnMetrics();
@@ -34,11 +39,21 @@ public final class AgentVerticle extends VerticleBase {
     settings = AgentConfig.from(config());
     String dir = KnowledgeConfig.from(config()).dir();
     int topN = RetrievalConfig.from(config()).topN();
-    return vertx.executeBlocking(() -> String.join("\n", new KnowledgeSource(dir).lines("replies/replies.md")))
-        .compose(markdown -> {
-          pipeline = new TurnPipeline(vertx, new ReadyReplies(markdown), topN, config());
+    return vertx.executeBlocking(() -> new KnowledgeSource(dir).documents())
+        .compose(documents -> {
+          String replies = documents.stream().filter(d -> d.path().equals("replies/replies.md"))
+              .map(KnowledgeDocument::text).findFirst().orElse("");
+          pipeline = new TurnPipeline(vertx, new ReadyReplies(replies), spelling(documents), topN, config());
           return vertx.eventBus().<JsonObject>consumer(Addresses.CHAT, this::handle).completion();
         });
+  }
+
+  private static Spelling spelling(List<KnowledgeDocument> documents) {
+    List<String> shop = documents.stream().filter(d -> !d.path().startsWith("intents/"))
+        .map(KnowledgeDocument::text).toList();
+    List<String> examples = documents.stream().filter(d -> d.path().startsWith("intents/"))
+        .map(KnowledgeDocument::text).toList();
+    return Spelling.of(shop, examples, Spelling.englishVocabulary(ENGLISH_WORDS));
   }
 
   private void handle(Message<JsonObject> message) {

@@ -25,6 +25,8 @@ final class Turn {
   final Set<String> degraded = new LinkedHashSet<>();
   Conversation conversation;
   String customerName;
+  /** The message with misspelt words corrected: what is embedded and classified. */
+  String text;
   String question;
   boolean followUp;
   float[] vector;
@@ -46,6 +48,7 @@ final class Turn {
     this.turnId = turnId;
     this.conversationId = conversationId;
     this.stream = stream;
+    this.text = request.message();
     this.question = request.message();
   }
 

@@ -41,6 +41,7 @@ final class TurnPipeline {
 
   private final Vertx vertx;
   private final ReadyReplies replies;
+  private final Spelling spelling;
   private final ConversationService conversations;
   private final EmbeddingService embeddings;
   private final RetrievalService retrieval;
@@ -53,8 +54,9 @@ final class TurnPipeline {
   private final IntentSecondOpinion secondOpinion;
   private final double fallbackThreshold;
 
-  TurnPipeline(Vertx vertx, ReadyReplies replies, int topN, JsonObject config) {
+  TurnPipeline(Vertx vertx, ReadyReplies replies, Spelling spelling, int topN, JsonObject config) {
     this.vertx = vertx;
+    this.spelling = spelling;
     this.intents = new IntentService(vertx, 3000);
     this.orders = new OrdersService(vertx, 5000);
     this.cache = new TurnCache(vertx, config);
@@ -94,7 +96,8 @@ final class TurnPipeline {
           }
           turn.conversation = conversation;
           turn.followUp = FollowUp.isFollowUp(turn.request.message(), conversation.lastTurn());
-          turn.question = FollowUp.resolve(turn.request.message(), conversation.lastTurn());
+          turn.text = spelling.correct(turn.request.message());
+          turn.question = FollowUp.resolve(turn.text, conversation.lastTurn());
           return Future.succeededFuture();
         });
   }
@@ -169,7 +172,7 @@ final class TurnPipeline {
 
   private Future<Void> classify(Turn turn) {
     long started = System.nanoTime();
-    return intents.classify(turn.request.message(), turn.vector)
+    return intents.classify(turn.text, turn.vector)
         .map(prediction -> {
           turn.time("intent", started);
           turn.intent = prediction.name();

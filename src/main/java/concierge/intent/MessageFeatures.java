@@ -48,6 +48,11 @@ final class MessageFeatures {
           + "(cancel|cancle|change|chnage|update|modify|edit|switch|swap|upgrade|add|remove|replace|return|retrun|"
           + "send|ship|exchange|buy|order|ordr|purchase|place|get|reset|delete|close|unsubscribe|track|check|"
           + "stop|void|refund|start|set up|put|take|make|give|transfer|connect|escalate)\\b");
+  /** "return window for boots", "shipping cost to canada": a verb that opens a noun phrase about a rule. */
+  private static final Pattern RULE_NOUN_PHRASE = Pattern.compile(
+      "^(return|returns|retrun|exchange|refund|ship|shipping|order|cancel|cancellation|change|track|tracking)\s+"
+          + "(window|windows|policy|policies|period|deadline|time|times|limit|rules?|fees?|costs?|options?|"
+          + "eligibility|times?|price|prices|rates?|speed|process|procedure)\b");
   private static final Pattern ACTION_VERB = Pattern.compile(
       "\\b(cancel|cancle|cancelled|change|chnage|modify|switch|swap|upgrade|return|retrun|send (it |this |them )?back|"
           + "exchange|buy|purchase|order|reset|delete|refund|unsubscribe|track)\\b");
@@ -56,6 +61,10 @@ final class MessageFeatures {
           + "deadline|window|time limit|within|eligible|returnable|refundable|warranty|guarantee|"
           + "do you|does it|do i have to|is there|are there|what happens|in general|usually|normally|"
           + "accept|take|ship to|expire|members?|trailhead club|if)\\b");
+  /** Asks for the procedure rather than an action or a status: "what now?", "what are my options". */
+  private static final Pattern WHAT_TO_DO = Pattern.compile(
+      "\\bwhat (now|next|then)\\b|\\bwhat (should|do|can|must) (i|we) do\\b|\\bwhat are (my|the) options\\b"
+          + "|\\bwhat('s| is) the (process|procedure|next step)\\b|\\bis there a policy\\b|\\bwhat happens (if|when)\\b");
   private static final Pattern GENERIC_OBJECT = Pattern.compile(
       "\\b(an order|a order|an item|items|something|anything|things|stuff i buy|a product|products|orders|"
           + "a purchase|purchases|a package|packages|a return|returns|a refund|refunds|an exchange)\\b");
@@ -94,6 +103,7 @@ final class MessageFeatures {
     feature("imperative", MessageFeatures::imperative);
     feature("action_verb", t -> find(ACTION_VERB, t.lower()));
     feature("rule_words", t -> find(RULE_WORDS, t.lower()));
+    feature("what_to_do", t -> find(WHAT_TO_DO, t.lower()));
     feature("generic_object", t -> find(GENERIC_OBJECT, t.lower()));
     feature("complaint", t -> find(COMPLAINT, t.lower()));
     feature("shouting", t -> find(SHOUTING, t.raw()) || CAPS_WORD.matcher(t.raw()).results().count() >= 2);
@@ -140,7 +150,7 @@ final class MessageFeatures {
   }
 
   private static boolean imperative(Text t) {
-    return find(IMPERATIVE_START, t.opening());
+    return find(IMPERATIVE_START, t.opening()) && !find(RULE_NOUN_PHRASE, t.opening());
   }
 
   private static boolean question(Text t) {

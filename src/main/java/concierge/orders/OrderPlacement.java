@@ -36,16 +36,18 @@ final class OrderPlacement {
       return Future.succeededFuture(ProblemAnswers.unknownProduct(ActionAnswers.PLACE, null));
     }
     boolean ships = wanted.stream().anyMatch(line -> !line.product().digital());
-    if (ships && request.place() == null) {
-      return Future.succeededFuture(ProblemAnswers.askDestination(ActionAnswers.PLACE, null));
-    }
-    if (ships && !request.place().shippable()) {
+    if (ships && request.place() != null && !request.place().shippable()) {
       return Future.succeededFuture(ProblemAnswers.place(ActionAnswers.PLACE, request.place(), null));
     }
-    Destination destination = ships ? request.place().destination() : null;
     List<QuoteLine> lines = wanted.stream()
         .map(line -> new QuoteLine(line.product(), line.option(), line.quantity(), line.unitPriceCents())).toList();
     return store.customerOrUnknown(customerId).compose(customer -> {
+      if (ships && request.place() == null) {
+        OrderPricing.Priced inUs = OrderPricing.quote(lines, OrderPricing.CONTIGUOUS_US, request.method(),
+            request.poBox(), customer.member());
+        return Future.succeededFuture(ProblemAnswers.askDestination(wanted, inUs.quote()));
+      }
+      Destination destination = ships ? request.place().destination() : null;
       OrderPricing.Priced priced = OrderPricing.quote(lines, destination, request.method(), request.poBox(),
           customer.member());
       if (priced.refused()) {

@@ -34,6 +34,9 @@ public final class OrderPricing {
     HAZARDOUS_DESTINATION, HAZARDOUS_SPEED, ALASKA_HAWAII_SPEED, INTERNATIONAL_SPEED, OVERNIGHT_PO_BOX
   }
 
+  /** The zone most orders ship to, for an estimate before the customer has said where. */
+  static final Destination CONTIGUOUS_US = new Destination("US", "the contiguous US", Destination.Zone.CONTIGUOUS_US);
+
   private OrderPricing() {
   }
 

@@ -56,6 +56,10 @@ public final class ProblemAnswers {
     }
   }
 
+  private static String capitalised(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+
   static OrderAnswer unknownProduct(String type, String orderId) {
     return new AnswerText().say("I couldn't find that product in our catalogue. Which product would you like? "
         + "You can give its name or its SKU.").answer(type, OrderAnswer.NONE, orderId);
@@ -64,6 +68,39 @@ public final class ProblemAnswers {
   static OrderAnswer askDestination(String type, String orderId) {
     return new AnswerText().say("Where should the order ship? " + WHERE_WE_SHIP)
         .answer(type, OrderAnswer.NONE, orderId);
+  }
+
+  /**
+   * The destination question for a new order, after what was understood so far, its price and, when
+   * it can ship there, the shipping and total within the contiguous US ({@code inUs} may be null).
+   */
+  static OrderAnswer askDestination(List<LineRequest> wanted, Quote inUs) {
+    AnswerText text = new AnswerText();
+    for (int i = 0; i < wanted.size(); i++) {
+      LineRequest line = wanted.get(i);
+      text.say(i == 0 ? "" : i == wanted.size() - 1 ? " and " : ", ");
+      if (line.quantity() > 1) {
+        text.fact(String.valueOf(line.quantity())).say(" x ");
+      }
+      text.name(line.product().name());
+      if (line.option() != null) {
+        text.say(" (").sayNumbers(line.option()).say(")");
+      }
+      text.say(" at ").money(line.unitPriceCents()).say(line.quantity() > 1 ? " each" : "");
+    }
+    text.say(".");
+    if (inUs != null) {
+      text.say(" " + capitalised(inUs.method().name().toLowerCase(java.util.Locale.ROOT)) + " shipping within the "
+          + "contiguous US is ");
+      if (inUs.shippingCents() == 0) {
+        text.fact("free");
+      } else {
+        text.money(inUs.shippingCents());
+      }
+      text.say(", for a total of ").money(inUs.totalCents()).say(".");
+    }
+    return text.say(" Where should the order ship? " + WHERE_WE_SHIP)
+        .answer(ActionAnswers.PLACE, OrderAnswer.NONE, null);
   }
 
   /** A place without a shippable destination: a whole country named, or one the shop does not ship to. */

@@ -30,9 +30,12 @@ public final class StatusAnswers {
     return text.answer(STATUS, OrderAnswer.NONE, orders.size() == 1 ? orders.get(0).id() : null);
   }
 
-  /** The same words whether the order does not exist or belongs to someone else. */
+  /**
+   * The same words whether the order does not exist or belongs to someone else, and without the
+   * number: another customer's order number is never written back, even when it was typed.
+   */
   public static OrderAnswer notFound(String type, String orderId) {
-    return new AnswerText().say("I couldn't find order ").fact(orderId).say(" on your account. Please check the "
+    return new AnswerText().say("I couldn't find that order number on your account. Please check the "
         + "number, or ask me about your recent orders without a number.").answer(type, OrderAnswer.NONE, null);
   }
 
