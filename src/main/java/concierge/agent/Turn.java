@@ -25,6 +25,8 @@ final class Turn {
   final Set<String> degraded = new LinkedHashSet<>();
   Conversation conversation;
   String customerName;
+  /** The signed-in customer's record, when the directory has one. */
+  concierge.orders.Customer customer;
   /** The message with misspelt words corrected: what is embedded and classified. */
   String text;
   String question;
@@ -60,7 +62,7 @@ final class Turn {
    * answered from the cache, but their knowledge questions are; the exact lookup is skipped only
    * when the message carries an order number. */
   boolean customerIdSensitive() {
-    return request.message().matches("(?is).*\\b(af-?|#)?\\d{6}\\b.*");
+    return request.message().matches("(?is).*\\b(af-?|#)?\\d{6}\\b.*") || AccountFacts.asksAboutAccount(text);
   }
 
   void time(String stage, long startedNanos) {

@@ -70,7 +70,7 @@ final class TurnCache {
   }
 
   Future<Boolean> similar(Turn turn) {
-    if (!enabled || !SHARED_INTENTS.contains(turn.intent)) {
+    if (!enabled || !SHARED_INTENTS.contains(turn.intent) || turn.customerIdSensitive()) {
       return Future.succeededFuture(false);
     }
     long started = System.nanoTime();
@@ -125,6 +125,7 @@ final class TurnCache {
     String firstName = turn.customerName == null ? null : turn.customerName.strip().split("\\s+")[0];
     boolean named = firstName != null && turn.answer.contains(firstName);
     return SHARED_INTENTS.contains(turn.intent) && turn.vector != null && !turn.personal && !named
+        && !turn.customerIdSensitive()
         && turn.degraded.isEmpty()
         && !"complaint".equals(turn.toneVariant) && turn.action.getString("type", "none").equals("none")
         && !turn.answer.isBlank();

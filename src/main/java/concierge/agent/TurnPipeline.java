@@ -27,6 +27,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One turn, as architecture.md draws it: conversation and pending confirmation, embed once,
@@ -37,6 +38,9 @@ import java.util.Set;
 final class TurnPipeline {
 
   static final Set<String> ORDER_INTENTS = Set.of("order_status", "order_place", "order_cancel", "order_change");
+  private static final Pattern EXCHANGE = Pattern.compile(
+      "(?i)\\b(exchange|swap|switch|trade)\\b|\\b(different|another|other|next|bigger|smaller) (size|colou?r)\\b"
+          + "|\\bsize (up|down)\\b");
   private static final Set<String> READY = Set.of("greeting", "human_agent", "out_of_scope");
 
   private final Vertx vertx;
@@ -109,6 +113,7 @@ final class TurnPipeline {
     return orders.customer(turn.customerId())
         .map(customer -> {
           turn.customerName = customer.name();
+          turn.customer = customer;
           return (Void) null;
         })
         .otherwiseEmpty();
@@ -308,6 +313,11 @@ final class TurnPipeline {
     if (complaint) {
       sendText(turn, replies.get("complaint_ack"));
     }
+    String account = AccountFacts.of(turn.text, turn.customer);
+    if (account != null) {
+      turn.personal = true;
+      sendText(turn, account + " ");
+    }
     List<String> grounding = new ArrayList<>();
     turn.chunks.forEach(chunk -> grounding.add(chunk.text()));
     List<JsonObject> history = turn.conversation.turns();
@@ -324,7 +334,15 @@ final class TurnPipeline {
       if (complaint) {
         answer.append(replies.get("complaint_ack")).append(' ');
       }
+      if (account != null) {
+        answer.append(account).append(' ');
+      }
       answer.append(generated.text().isBlank() ? replies.get("clarify") : generated.text());
+      String steps = nextSteps(turn);
+      if (steps != null) {
+        answer.append(' ').append(steps);
+        sendText(turn, " " + steps);
+      }
       if (complaint) {
         String next = replies.get("complaint_next_step");
         answer.append(' ').append(next);
@@ -333,6 +351,14 @@ final class TurnPipeline {
       turn.answer = answer.toString().strip();
       return (Void) null;
     });
+  }
+
+  /** A return or exchange request ends with how to start it, whatever the policy sentences said. */
+  private String nextSteps(Turn turn) {
+    if (!"return_request".equals(turn.intent)) {
+      return null;
+    }
+    return replies.get(EXCHANGE.matcher(turn.text).find() ? "exchange_steps" : "return_steps");
   }
 
   private Future<Void> unavailable(Turn turn) {

@@ -59,8 +59,11 @@ public final class ExtractiveAnswerer implements AnswerProvider {
     return Future.succeededFuture(new Draft(text.toString(), "embedded", 0, 0));
   }
 
+  /** Complaints and return requests are followed by their next steps, so they say less themselves. */
   private int sentenceBudget(GenerationRequest request) {
-    return request.tone() != null && request.tone().complaint() ? Math.max(1, maxSentences - 2) : maxSentences;
+    boolean followedBySteps = request.tone() != null && request.tone().complaint()
+        || "return_request".equals(request.intent());
+    return followedBySteps ? Math.max(1, maxSentences - 2) : maxSentences;
   }
 
   List<String> choose(String question, float[] vector, List<RetrievedChunk> chunks, int budget, String preferred) {

@@ -87,6 +87,9 @@ public final class ProblemAnswers {
         text.say(" (").sayNumbers(line.option()).say(")");
       }
       text.say(" at ").money(line.unitPriceCents()).say(line.quantity() > 1 ? " each" : "");
+      if (line.product().backordered() && line.product().backorderDate() != null) {
+        text.say(" (backordered: it ships ").sayNumbers(line.product().backorderDate()).say(")");
+      }
     }
     text.say(".");
     if (inUs != null) {

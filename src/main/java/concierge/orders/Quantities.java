@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Reads how many of a product a customer asks for: digits ("2", "-1", "10000"), words ("two",
  * "twenty five", "a dozen", "half a dozen", "ten thousand") and pairs ("a pair of" is 2, or 1 for
- * things sold by the pair), written before the product or after it as "x 3" / "qty 3".
+ * things sold by the pair), written before the product or after it as "x 3" / "qty 3". In "two
+ * 3-packs" the 3 is the pack the product comes in, not the quantity.
  */
 public final class Quantities {
 
@@ -52,6 +53,10 @@ public final class Quantities {
     }
     int start = i + 1;
     List<String> number = words.subList(start, end);
+    if (number.size() > 1 && end < words.size() && words.get(end).matches("packs?")
+        && number.get(number.size() - 1).matches("\\d+")) {
+      number = number.subList(0, number.size() - 1);
+    }
     if (number.isEmpty() || number.equals(List.of("and"))) {
       return pair ? Optional.of(new Found(soldInPairs ? 1 : 2, false, end, "a pair")) : Optional.empty();
     }

@@ -99,6 +99,18 @@ class OrderCancelTest {
   }
 
   @Test
+  @DisplayName("Without a number, the order holding the item named is the one meant, even when it cannot be cancelled")
+  void itemNamesTheOrder(VertxTestContext ctx) {
+    orders.turn("order_cancel", "c-1001", "conv-c3b", "cancel the rain jacket order, I don't need it anymore")
+        .onComplete(ctx.succeeding(answer -> ctx.verify(() -> {
+          assertThat(answer.orderId()).isEqualTo("AF-100236");
+          assertThat(answer.status()).isEqualTo("refused");
+          assertThat(answer.answer()).contains("AF-100236", "was delivered on", "return").doesNotContain("AF-100235");
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("A backordered order can be cancelled at any time before it ships")
   void backorderedCanBeCancelled(VertxTestContext ctx) {
     orders.turn("order_cancel", "c-1002", "conv-c4", "cancel my order 100237")

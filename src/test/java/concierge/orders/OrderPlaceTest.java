@@ -154,15 +154,18 @@ class OrderPlaceTest {
     Future<OrderAnswer> noSize = orders.turn("order_place", "c-1002", "conv-p12", "I'd like the Stormline rain jacket");
     Future<OrderAnswer> noPlace = orders.turn("order_place", "c-1002", "conv-p13", "2 basecamp fleece");
     Future<OrderAnswer> mexico = orders.turn("order_place", "c-1002", "conv-p14", "a basecamp fleece to Mexico");
+    Future<OrderAnswer> twoPacks = orders.turn("order_place", "c-1002", "conv-p17",
+        "I'd like two 3-packs of the merino hiker socks, standard shipping to Portland, OR");
     Future<OrderAnswer> oneFleece = orders.turn("order_place", "c-1002", "conv-p16", "buy 1 basecamp fleece, expedited pls");
     Future<OrderAnswer> sized = orders.turn("order_place", "c-1002", "conv-p15",
         "Stormline rain jacket in women's M, overnight to Denver, Colorado");
-    Future.all(List.of(noSize, noPlace, mexico, sized, oneFleece)).onComplete(ctx.succeeding(all -> ctx.verify(() -> {
+    Future.all(List.of(noSize, noPlace, mexico, sized, oneFleece, twoPacks)).onComplete(ctx.succeeding(all -> ctx.verify(() -> {
       assertThat(noSize.result().answer()).contains("men's or women's", "XS to XXL");
       assertThat(noSize.result().status()).isEqualTo("none");
       assertThat(noPlace.result().answer()).isEqualTo("2 x Basecamp Fleece at $69.00 each. Standard shipping within "
           + "the contiguous US is free, for a total of $138.00. Where should the order ship? We ship to US states, "
           + "Canada, the United Kingdom, EU countries, Australia and Japan.");
+      assertThat(twoPacks.result().answer()).contains("2 x Merino Hiker Socks 3-Pack at $45.00 each = $90.00");
       assertThat(oneFleece.result().answer()).contains("Basecamp Fleece at $69.00. Expedited shipping within the "
           + "contiguous US is $14.99, for a total of $83.99. Where should the order ship?");
       assertThat(mexico.result().answer()).contains("don't ship to Mexico or South America");
