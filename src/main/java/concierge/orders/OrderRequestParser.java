@@ -72,6 +72,9 @@ public final class OrderRequestParser {
         issues.add(new ItemIssue(Kind.AMBIGUOUS, mention.products(), null, 0));
         continue;
       }
+      if (i > 0 && restates(words, mentions.get(i - 1), mention)) {
+        continue;
+      }
       item(words, mention, floor, from, to, verb, current.get(mention.product().sku()), lines, issues);
     }
     return new OrderRequest(orderId, merge(lines), issues, Destinations.find(message).orElse(null), method(lower),
@@ -148,6 +151,14 @@ public final class OrderRequestParser {
       return ShippingMethod.EXPEDITED;
     }
     return STANDARD.matcher(lower).find() ? ShippingMethod.STANDARD : null;
+  }
+
+  /** "two 3-packs of the merino hiker socks": one product named twice in a row is one item, not two. */
+  private static boolean restates(List<String> words, Mention previous, Mention mention) {
+    if (previous.ambiguous() || !previous.product().equals(mention.product())) {
+      return false;
+    }
+    return words.subList(previous.end(), mention.start()).stream().allMatch(w -> w.equals("of") || w.equals("the"));
   }
 
   /** Same product and option twice ("2 socks and 1 more sock") is one line. */

@@ -52,11 +52,10 @@ public final class Quantities {
       i--;
     }
     int start = i + 1;
-    List<String> number = words.subList(start, end);
-    if (number.size() > 1 && end < words.size() && words.get(end).matches("packs?")
-        && number.get(number.size() - 1).matches("\\d+")) {
-      number = number.subList(0, number.size() - 1);
-    }
+    List<String> written = words.subList(start, end);
+    boolean packSize = written.size() > 1 && end < words.size() && words.get(end).matches("packs?")
+        && written.get(written.size() - 1).matches("\\d+");
+    List<String> number = packSize ? written.subList(0, written.size() - 1) : written;
     if (number.isEmpty() || number.equals(List.of("and"))) {
       return pair ? Optional.of(new Found(soldInPairs ? 1 : 2, false, end, "a pair")) : Optional.empty();
     }
