@@ -32,10 +32,30 @@ public final class LocalFirstClusterManager implements ClusterManager {
   private final ClusterManager delegate;
   private final Predicate<String> published;
   private final List<Consumer<String>> departures = new CopyOnWriteArrayList<>();
+  private volatile NodeListener vertxListener;
 
   public LocalFirstClusterManager(ClusterManager delegate, Predicate<String> published) {
     this.delegate = delegate;
     this.published = published;
+    // installed now: Vert.x sets its own listener only when high availability is on
+    delegate.nodeListener(new NodeListener() {
+      @Override
+      public void nodeAdded(String nodeId) {
+        NodeListener listener = vertxListener;
+        if (listener != null) {
+          listener.nodeAdded(nodeId);
+        }
+      }
+
+      @Override
+      public void nodeLeft(String nodeId) {
+        NodeListener listener = vertxListener;
+        if (listener != null) {
+          listener.nodeLeft(nodeId);
+        }
+        departures.forEach(departure -> departure.accept(nodeId));
+      }
+    });
   }
 
   /** Called with the id of every node that leaves the cluster (stopped, killed, or cut off). */
@@ -81,18 +101,7 @@ public final class LocalFirstClusterManager implements ClusterManager {
 
   @Override
   public void nodeListener(NodeListener listener) {
-    delegate.nodeListener(new NodeListener() {
-      @Override
-      public void nodeAdded(String nodeId) {
-        listener.nodeAdded(nodeId);
-      }
-
-      @Override
-      public void nodeLeft(String nodeId) {
-        listener.nodeLeft(nodeId);
-        departures.forEach(departure -> departure.accept(nodeId));
-      }
-    });
+    vertxListener = listener;
   }
 
   @Override
