@@ -20,7 +20,9 @@ trap stop EXIT
 
 node() { # name http hz eb [chroma-url]
   mkdir -p "$WORK/$1"
-  [[ -f data/intent-example-vectors.bin ]] && cp data/intent-example-vectors.bin "$WORK/$1/" || true
+  for warm in data target/cluster-it-data; do   # intent vectors of an earlier run: no need to embed them again
+    [[ -f $warm/intent-example-vectors.bin ]] && { cp $warm/intent-example-vectors.bin "$WORK/$1/"; break; }
+  done
   CONCIERGE_DATA_DIR="$WORK/$1" CHROMA_URL="${5:-}" CONCIERGE_CLUSTER_NAME="bench-$$" \
   CONCIERGE_CLUSTER_HAZELCAST_PORT=$3 CONCIERGE_CLUSTER_EVENT_BUS_PORT=$4 \
     java $OPTS -jar $JAR serve --cluster --members "$MEMBERS" --port "$2" > "$WORK/$1.out" 2> "$WORK/$1.log" &
