@@ -173,7 +173,15 @@ class ClusterIT {
     awaitTailed(turnIds);
     assertThat(String.join("\n", tailed)).doesNotContain("How long do I have to return").doesNotContain("and for members");
 
-    // 4. C's turns run on A and B (round robin); B is killed while they are in flight
+    // 4. a gateway-only node streams a turn that runs on another node (its frames cross the cluster)
+    HttpResponse<String> streamed = HTTP.send(HttpRequest.newBuilder(URI.create(c.url() + "/v1/chat/stream"))
+        .header("content-type", "application/json").timeout(Duration.ofSeconds(90))
+        .POST(HttpRequest.BodyPublishers.ofString(turn("Do you ship to Canada?", null, null).encode())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(streamed.statusCode()).isEqualTo(200);
+    assertThat(streamed.body()).contains("event: start").contains("event: delta").contains("event: end");
+
+    // 5. C's turns run on A and B (round robin); B is killed while they are in flight
     int before = simulator.requests().size() + simulator.inFlight();
     List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
@@ -198,7 +206,7 @@ class ClusterIT {
     assertThat(outcomes.stream().filter(r -> r.statusCode() == 200)).as("the turns that were on A").isNotEmpty();
     assertThat(simulator.requests().size() + simulator.inFlight()).isGreaterThan(before);
 
-    // 5. the rest keep serving: through C (retrying as told) and A; nothing confirmed or said is lost
+    // 6. the rest keep serving: through C (retrying as told) and A; nothing confirmed or said is lost
     JsonObject afterKill = chatRetrying(c, "Do you ship to Canada?");
     assertThat(afterKill.getString("answer")).isNotBlank();
     JsonObject status = chat(a, "Where is my order AF-100235?", "c-1001", conversation);
