@@ -3,6 +3,10 @@ package concierge;
 import concierge.agent.AgentVerticle;
 import concierge.cache.CacheVerticle;
 import concierge.chroma.ChromaConfig;
+import concierge.cluster.ClusterConfig;
+import concierge.cluster.ClusterJoin;
+import concierge.cluster.ClusterVerticle;
+import concierge.cluster.KnowledgeVersionFollower;
 import concierge.chroma.ChromaSidecar;
 import concierge.chroma.ChromaStoreVerticle;
 import concierge.conversation.ConversationVerticle;
@@ -58,10 +62,34 @@ public final class ConciergeServer implements AutoCloseable {
   }
 
   public static Vertx newVertx() {
+    return Vertx.builder().with(vertxOptions()).withMetrics(new MicrometerMetricsFactory()).build();
+  }
+
+  private static VertxOptions vertxOptions() {
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(false));
-    return Vertx.builder().with(new VertxOptions().setMetricsOptions(metrics))
-        .withMetrics(new MicrometerMetricsFactory()).build();
+    return new VertxOptions().setMetricsOptions(metrics);
+  }
+
+  /**
+   * Joins the cluster described by {@code cluster.*} (blocking) and records this node's id in the
+   * config ({@code cluster.node-id}); pass the same config to {@link #start}.
+   */
+  public static Vertx newClusteredVertx(JsonObject config) {
+    ClusterConfig cluster = ClusterConfig.from(config);
+    ClusterJoin.Joined joined = ClusterJoin.join(cluster, vertxOptions(), new MicrometerMetricsFactory(),
+        Addresses.PUBLISHED::contains).await();
+    Vertx vertx = joined.vertx();
+    joined.clusterManager().onNodeLeft(nodeId -> vertx.eventBus()
+        .publish(Addresses.NODE_LEFT, nodeId, new io.vertx.core.eventbus.DeliveryOptions().setLocalOnly(true)));
+    if (config.getJsonObject("cluster") == null) {
+      config.put("cluster", new JsonObject());
+    }
+    config.getJsonObject("cluster").put("enabled", true).put("node-id", joined.clusterManager().getNodeId());
+    LOG.info("joined cluster '{}' as node {} ({}), event bus {}:{}, Hazelcast port {}, members {}", cluster.name(),
+        joined.clusterManager().getNodeId(), cluster.roles(), cluster.host(), cluster.eventBusPort(),
+        cluster.hazelcastPort(), cluster.members());
+    return vertx;
   }
 
   /** Starts everything; the returned config has the resolved chroma.url and http.port. */
@@ -72,7 +100,7 @@ public final class ConciergeServer implements AutoCloseable {
     Files.createDirectories(dataDir);
     ChromaSidecar sidecar = null;
     ChromaConfig chroma = ChromaConfig.from(config);
-    if (!chroma.external()) {
+    if (!chroma.external() && ClusterConfig.from(config).roles().pipeline()) {
       sidecar = new ChromaSidecar(chroma, dataDir, cacheDir(config));
       config.getJsonObject("chroma").put("url", sidecar.start());
     }
@@ -93,10 +121,29 @@ public final class ConciergeServer implements AutoCloseable {
     if (http.getInteger("port", 8080) == 0) {
       http.put("port", freePort());
     }
+    DeploymentOptions once = new DeploymentOptions().setConfig(config);
+    ClusterConfig cluster = ClusterConfig.from(config);
+    if (!cluster.enabled() && !(cluster.roles().gateway() && cluster.roles().pipeline())) {
+      throw new IllegalArgumentException("roles other than 'all' need a cluster (serve --cluster)");
+    }
+    if (cluster.enabled()) {
+      deploy("ClusterVerticle", vertx.deployVerticle(new ClusterVerticle(), once).await());
+      deploy("KnowledgeVersionFollower", vertx.deployVerticle(new KnowledgeVersionFollower(), once).await());
+    }
+    if (cluster.roles().pipeline()) {
+      deployPipeline(once);
+    }
+    if (cluster.roles().gateway()) {
+      deploy("GatewayVerticle", vertx.deployVerticle(GatewayVerticle.class,
+          new DeploymentOptions(once).setInstances(HttpConfig.from(config).instances())).await());
+    }
+  }
+
+  /** Everything a turn needs, this node's Chroma client included. */
+  private void deployPipeline(DeploymentOptions once) throws Exception {
     EmbeddingConfig embedding = EmbeddingConfig.from(config);
     embedder = new Embedder(embedding.model(), embedding.cacheEntries());
     concierge.cost.TokenCounter.count("load the tokenizer here, not on an event loop");
-    DeploymentOptions once = new DeploymentOptions().setConfig(config);
     deploy("ChromaStoreVerticle", vertx.deployVerticle(
         new ChromaStoreVerticle(config.getJsonObject("chroma").getString("url")), once).await());
     deploy("EmbeddingVerticle", vertx.deployVerticle(new EmbeddingVerticle(embedder), once).await());
@@ -111,8 +158,6 @@ public final class ConciergeServer implements AutoCloseable {
     deploy("CacheVerticle", vertx.deployVerticle(CacheVerticle.class, once).await());
     deploy("ConversationVerticle", vertx.deployVerticle(ConversationVerticle.class, once).await());
     deploy("AgentVerticle", vertx.deployVerticle(AgentVerticle.class, perCore).await());
-    deploy("GatewayVerticle", vertx.deployVerticle(GatewayVerticle.class,
-        new DeploymentOptions(once).setInstances(HttpConfig.from(config).instances())).await());
   }
 
   private void deploy(String name, String deploymentId) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "concierge", mixinStandardHelpOptions = true, version = "concierge 0.1.0",
     description = "A customer-service agent server on Vert.x.",
     subcommands = {ServeCommand.class, IngestCommand.class, ChatCommand.class, EvalCommand.class, LlmSimCommand.class,
+        concierge.cli.TailTurnsCommand.class,
         BenchCommand.class})
 public final class Main implements Runnable {
 

@@ -32,11 +32,13 @@ public final class AgentVerticle extends VerticleBase {
 
   private AgentConfig settings;
   private TurnPipeline pipeline;
+  private String nodeId;
   private final TurnMetrics metrics = new TurnMetrics();
 
   @Override
   public Future<?> start() {
     settings = AgentConfig.from(config());
+    nodeId = config().getJsonObject("cluster", new JsonObject()).getString("node-id", "");
     String dir = KnowledgeConfig.from(config()).dir();
     int topN = RetrievalConfig.from(config()).topN();
     return vertx.executeBlocking(() -> new KnowledgeSource(dir).documents())
@@ -68,6 +70,10 @@ public final class AgentVerticle extends VerticleBase {
         : Ids.turn();
     String conversationId = request.conversationId() != null ? request.conversationId() : Ids.conversation();
     String stream = message.headers().get(ChatService.STREAM_HEADER);
+    String custody = message.headers().get(ChatService.CUSTODY_HEADER);
+    if (custody != null) {
+      vertx.eventBus().send(custody, new JsonObject().put("turnId", turnId).put("node", nodeId));
+    }
     Turn turn = new Turn(request, turnId, conversationId, stream);
     pipeline.run(turn)
         .timeout(settings.turnTimeoutMs(), TimeUnit.MILLISECONDS)

@@ -130,7 +130,7 @@ public final class GatewayVerticle extends VerticleBase {
     if (error.code() == ErrorCode.INTERNAL) {
       LOG.warn("request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
     }
-    if (error.code() == ErrorCode.RATE_LIMITED) {
+    if (error.code() == ErrorCode.RATE_LIMITED || error.code() == ErrorCode.UNAVAILABLE) {
       ctx.response().putHeader("retry-after", "1");
     }
     ctx.response().setStatusCode(error.code().status()).putHeader("content-type", "application/json")

@@ -2,6 +2,7 @@ package concierge.gateway;
 
 import concierge.Addresses;
 import concierge.agent.Ids;
+import concierge.cluster.ClusterVerticle;
 import concierge.generation.GenerationService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -37,7 +38,8 @@ final class TurnStream {
 
   /** Registers the listener; the returned future completes when frames can be received. */
   Future<Void> listen(Consumer<JsonObject> onFrame) {
-    consumer = vertx.eventBus().<JsonObject>localConsumer(address);
+    consumer = ClusterVerticle.pipelineElsewhere(vertx) ? vertx.eventBus().<JsonObject>consumer(address)
+        : vertx.eventBus().<JsonObject>localConsumer(address);
     consumer.handler(message -> {
       JsonObject frame = message.body();
       String type = frame.getString("type");

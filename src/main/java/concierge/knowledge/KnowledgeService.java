@@ -26,6 +26,18 @@ public final class KnowledgeService {
         .map(reply -> IngestReport.fromJson(reply.body()));
   }
 
+  /** The version a node with the knowledge base has ("" before its first ingest or read). */
+  public Future<String> requestVersion(long timeoutMs) {
+    return vertx.eventBus().<JsonObject>request(ADDRESS, new JsonObject(),
+            new DeliveryOptions().addHeader(ACTION, "version").setSendTimeout(timeoutMs))
+        .map(reply -> reply.body().getString("version", ""));
+  }
+
+  /** Records a version announced on {@code concierge.knowledge.changed} (by this node or another). */
+  public void adoptVersion(String version) {
+    vertx.sharedData().getLocalMap(VERSION_MAP).put("version", version);
+  }
+
   /** The version in use on this node ("" before the first ingest or read). */
   public String currentVersion() {
     Object version = vertx.sharedData().getLocalMap(VERSION_MAP).get("version");

@@ -67,6 +67,8 @@ public final class KnowledgeVerticle extends VerticleBase {
           message.fail(ErrorCode.UNAVAILABLE.status(), "ingest failed: " + result.cause().getMessage());
         }
       });
+    } else if ("version".equals(action)) {
+      message.reply(new JsonObject().put("version", new KnowledgeService(vertx).currentVersion()));
     } else {
       message.fail(ErrorCode.INVALID_REQUEST.status(), "unknown knowledge action '" + action + "'");
     }
