@@ -58,7 +58,10 @@ final class AspectTerms {
         Term.of(ASPECT, "aspect:material", "made (?:of|from|with)|materials?|fabric"),
         Term.of(ASPECT, "aspect:destination", "go(?:es)? back to|goes? to|where (?:does|do|will|is)"),
         Term.of(ASPECT, "aspect:compatible", "compatible|works? with|uses?"),
-        Term.of(ASPECT, "aspect:included", "come with|comes with|included|includes?|in the box"),
+        Term.of(ASPECT, "aspect:included", "come with|comes with|included|includes?|in the box"
+            + "|what (?:is|s|comes) in(?! stock)"),
+        Term.of(ASPECT, "aspect:drop", "(?:heel(?:" + SEP + "to" + SEP + "toe)? )?drop"),
+        Term.of(ASPECT, "aspect:amounts", "amounts?|denominations?"),
         Term.of(ASPECT, "aspect:brightness", "lumens|bright(?:ness)?"),
         Term.of(ASPECT, "aspect:battery", "batter(?:y|ies)|run ?time|recharg\\w*|charging|usb(?:-c)?|on high|on low"),
         Term.of(ASPECT, "aspect:rain-cover", "rain ?covers?"),

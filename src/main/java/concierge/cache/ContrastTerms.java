@@ -59,7 +59,11 @@ final class ContrastTerms {
             + "|stopped working|(?:doesnt|does not|dont|do not|isnt|is not) work(?:ing)?|not working"),
         Term.of(TOPIC, "problem:wrong-item", "wrong (?:item|product|size|color|colour|order)|not what i ordered"
             + "|(?:your|our) (?:mistake|error|fault)"),
-        Term.of(TOPIC, "condition:final-sale", "final" + SEP + "sale|clearance"),
+        Term.of(TOPIC, "condition:final-sale", "final" + SEP + "sale"),
+        Term.of(TOPIC, "condition:clearance", "clearance"),
+        Term.of(TOPIC, "price:adjustment", "price adjust\\w*|adjust\\w* (?:the |my )?price|price (?:drops?|protection)"
+            + "|drops? in price|goes? on sale|refund (?:of )?the difference"),
+        Term.of(TOPIC, "price:match", "price" + SEP + "match\\w*|match (?:a |the |their |your )?(?:lower |competitors? )?prices?"),
         Term.of(TOPIC, "condition:engraved", "engrav(?:ed|ing)|personali[sz](?:ed|ation)"),
         Term.of(TOPIC, "condition:used", "used|worn|wore|opened|washed"),
         Term.of(TOPIC, "worn:outdoors", "outdoors|outside|on (?:a|the) (?:hike|trail|trip)"),

@@ -41,7 +41,12 @@ class MeaningGuardTest {
       "how many points do I earn per dollar | how many points do I need for a reward | TOPIC",
       "what colors does the stormline come in | what sizes does the stormline come in | TOPIC",
       "how many people does the ridgeline 4 sleep | how much does the ridgeline 4 weigh | TOPIC",
-      "is there a charge for return shipping | do I get my original shipping cost back | TOPIC"})
+      "is there a charge for return shipping | do I get my original shipping cost back | TOPIC",
+      "is there a price adjustment policy | do you price match | TOPIC",
+      "can I return clearance items | can I return items marked final sale | TOPIC",
+      "what is the trail cook set made of | what is in the trail cook set | TOPIC",
+      "what is the drop of the kestrel swift trail runners | are the kestrel swift trail runners waterproof | TOPIC",
+      "what amounts do digital gift cards come in | how is the digital gift card delivered | TOPIC"})
   @DisplayName("questions that differ in an entity, negation, comparison, group or topic are refused with that reason")
   void nearMissesAreRefused(String first, String second, MeaningGuard.Reason reason) {
     assertThat(compare(first, second)).isEqualTo(reason);
