@@ -3,6 +3,7 @@ package concierge.orders;
 import concierge.Addresses;
 import concierge.ErrorCode;
 import concierge.Replies;
+import concierge.faults.Breakers;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -29,6 +30,7 @@ public final class OrdersVerticle extends VerticleBase {
   private final Clock clock;
   private Pool pool;
   private Future<OrderDesk> desk;
+  private Breakers.Breaker breaker;
 
   public OrdersVerticle() {
     this(Clock.systemUTC());
@@ -43,6 +45,7 @@ public final class OrdersVerticle extends VerticleBase {
   public Future<?> start() {
     DatabaseConfig settings = DatabaseConfig.from(config());
     pool = settings.pool(vertx);
+    breaker = Breakers.of(vertx).breaker(Breakers.DATABASE, config(), OrdersVerticle::databaseFailure);
     Future<?> schema = settings.migrateOnStart() ? migrate() : Future.succeededFuture();
     return schema.compose(migrated -> desk()
             .onSuccess(ready -> LOG.info("orders ready on {}", settings.safeUrl()))
@@ -75,7 +78,10 @@ public final class OrdersVerticle extends VerticleBase {
   private void handle(Message<JsonObject> message) {
     Replies.answer(message, body -> {
       OrdersService.Request request = OrdersService.request(body);
-      return desk().compose(ready -> serve(ready, request)).recover(OrdersVerticle::unavailable);
+      Future<JsonObject> served = "ping".equals(request.action())
+          ? desk().compose(ready -> serve(ready, request))
+          : breaker.call(() -> desk().compose(ready -> serve(ready, request)));
+      return served.recover(OrdersVerticle::unavailable);
     });
   }
 
@@ -97,13 +103,24 @@ public final class OrdersVerticle extends VerticleBase {
   }
 
   private static <T> Future<T> unavailable(Throwable failure) {
+    if (Breakers.isOpenCircuit(failure)) {
+      return Future.failedFuture(ErrorCode.UNAVAILABLE.exception("orders database unavailable"));
+    }
+    if (databaseFailure(failure)) {
+      LOG.warn("orders database unavailable: {}", failure.toString());
+      return Future.failedFuture(ErrorCode.UNAVAILABLE.exception("orders database unavailable"));
+    }
+    return Future.failedFuture(failure);
+  }
+
+  /** A failure of the database itself (what the breaker counts), not of a request. */
+  static boolean databaseFailure(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLException || t instanceof TimeoutException
           || (t.getMessage() != null && t.getMessage().toLowerCase().contains("timeout"))) {
-        LOG.warn("orders database unavailable: {}", failure.toString());
-        return Future.failedFuture(ErrorCode.UNAVAILABLE.exception("orders database unavailable"));
+        return true;
       }
     }
-    return Future.failedFuture(failure);
+    return false;
   }
 }
