@@ -27,7 +27,7 @@ public final class ServeCommand implements Callable<Integer> {
       settings.getJsonObject("http").put("port", port);
     }
     ConciergeServer server = ConciergeServer.start(vertx, settings);
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "concierge-stop"));
+    server.stopGracefullyOnExit();
     System.out.printf("Concierge is running: http://%s:%d/  (Ctrl-C to stop)%n",
         settings.getJsonObject("http").getString("host"), server.httpPort());
     return 0;
