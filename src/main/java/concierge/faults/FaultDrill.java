@@ -10,12 +10,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import org.h2.tools.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +20,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -233,7 +231,7 @@ public final class FaultDrill {
   private FaultCase result(String name, DrillClients clients, boolean connectionLossExpected, long recoveryMs,
                            String note) {
     List<String> confirmed = List.copyOf(clients.confirmedOrders);
-    int lost = missingOrders(server.vertx(), DatabaseConfig.from(server.config()), confirmed);
+    int lost = missingOrders(DatabaseConfig.from(server.config()), confirmed);
     List<TurnOutcome> all = new ArrayList<>(clients.outcomes);
     all.addAll(clients.orderOutcomes);
     FaultCase result = FaultCase.of(name, all, connectionLossExpected, recoveryMs, confirmed.size(), lost, note);
@@ -241,26 +239,30 @@ public final class FaultDrill {
     return result;
   }
 
-  /** Confirmed orders that the database does not have with their lines and their audit row. */
-  static int missingOrders(Vertx vertx, DatabaseConfig database, List<String> confirmed) {
+  /**
+   * Confirmed orders that the database does not have with their lines and their audit row; read with
+   * a connection of its own (not the server's pool), as an auditor would.
+   */
+  static int missingOrders(DatabaseConfig database, List<String> confirmed) {
     if (confirmed.isEmpty()) {
       return 0;
     }
-    Pool pool = database.pool(vertx);
-    try {
-      Set<String> found = new HashSet<>();
+    try (Connection connection = database.user().isEmpty() ? DriverManager.getConnection(database.jdbcUrl())
+        : DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+         PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM orders o WHERE o.id = ? AND "
+             + "EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id) AND "
+             + "EXISTS (SELECT 1 FROM order_audit a WHERE a.order_id = o.id)")) {
+      int missing = 0;
       for (String id : confirmed) {
-        Row row = pool.preparedQuery("SELECT COUNT(*) AS n FROM orders o WHERE o.id = ? AND EXISTS "
-                + "(SELECT 1 FROM order_lines l WHERE l.order_id = o.id) AND EXISTS "
-                + "(SELECT 1 FROM order_audit a WHERE a.order_id = o.id)")
-            .execute(Tuple.of(id)).await().iterator().next();
-        if (row.getLong(0) == 1) {
-          found.add(id);
+        query.setString(1, id);
+        try (ResultSet rows = query.executeQuery()) {
+          rows.next();
+          missing += rows.getLong(1) == 1 ? 0 : 1;
         }
       }
-      return confirmed.size() - found.size();
-    } finally {
-      pool.close().await();
+      return missing;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the orders database: " + e.getMessage(), e);
     }
   }
 

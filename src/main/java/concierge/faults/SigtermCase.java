@@ -57,7 +57,7 @@ final class SigtermCase {
       FaultDrill.sleep(300);
       clients.stop();
       List<String> confirmed = List.copyOf(clients.confirmedOrders);
-      int lost = FaultDrill.missingOrders(vertx, DatabaseConfig.from(new JsonObject().put("data-dir",
+      int lost = FaultDrill.missingOrders(DatabaseConfig.from(new JsonObject().put("data-dir",
           dataDir.toString())), confirmed);
       List<TurnOutcome> all = new ArrayList<>(clients.outcomes);
       all.addAll(clients.orderOutcomes);

@@ -31,6 +31,8 @@ public final class OrdersVerticle extends VerticleBase {
   private Pool pool;
   private Future<OrderDesk> desk;
   private Breakers.Breaker breaker;
+  private DatabaseConfig settings;
+  private boolean renewing;
 
   public OrdersVerticle() {
     this(Clock.systemUTC());
@@ -44,6 +46,7 @@ public final class OrdersVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     DatabaseConfig settings = DatabaseConfig.from(config());
+    this.settings = settings;
     pool = settings.pool(vertx);
     breaker = Breakers.of(vertx).breaker(Breakers.DATABASE, config(), OrdersVerticle::databaseFailure);
     Future<?> schema = settings.migrateOnStart() ? migrate() : Future.succeededFuture();
@@ -81,7 +84,7 @@ public final class OrdersVerticle extends VerticleBase {
       Future<JsonObject> served = "ping".equals(request.action())
           ? desk().compose(ready -> serve(ready, request))
           : breaker.call(() -> desk().compose(ready -> serve(ready, request)));
-      return served.recover(OrdersVerticle::unavailable);
+      return served.onFailure(this::renewPoolIfBroken).recover(OrdersVerticle::unavailable);
     });
   }
 
@@ -111,6 +114,36 @@ public final class OrdersVerticle extends VerticleBase {
       return Future.failedFuture(ErrorCode.UNAVAILABLE.exception("orders database unavailable"));
     }
     return Future.failedFuture(failure);
+  }
+
+  /**
+   * After the database went away its pooled connections stay broken even once it is back (the pool
+   * does not validate them): on a broken connection the pool is closed and opened again, and the
+   * desk rebuilt on the new one.
+   */
+  private void renewPoolIfBroken(Throwable failure) {
+    if (renewing || !brokenConnection(failure)) {
+      return;
+    }
+    renewing = true;
+    Pool old = pool;
+    old.close().eventually(() -> {
+      pool = settings.pool(vertx);
+      desk = null;
+      renewing = false;
+      LOG.info("orders database connections renewed");
+      return Future.succeededFuture();
+    });
+  }
+
+  static boolean brokenConnection(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLNonTransientConnectionException || t instanceof java.sql.SQLRecoverableException
+          || t instanceof SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A failure of the database itself (what the breaker counts), not of a request. */
