@@ -65,8 +65,7 @@ public final class SoakBenchCommand implements Callable<Integer> {
     try {
       while (System.nanoTime() < end) {
         Thread.sleep(Math.min(sampleSeconds * 1000L, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-        long[] tally = clients.tally();
-        clients.forget();
+        long[] tally = clients.drainTally();
         turns += tally[0];
         answered += tally[1];
         System.out.printf("| %.1f | %d | %.2f%% | %d | %d |%n", (System.nanoTime() - started) / 60e9, turns,
@@ -74,7 +73,7 @@ public final class SoakBenchCommand implements Callable<Integer> {
       }
     } finally {
       clients.stop();
-      long[] tally = clients.tally();
+      long[] tally = clients.drainTally();
       turns += tally[0];
       answered += tally[1];
       server.close();

@@ -51,7 +51,8 @@ public final class DrillClients {
     this.port = port;
     this.web = WebClient.create(vertx, new WebClientOptions().setDefaultHost(host).setDefaultPort(port)
         .setKeepAlive(true));
-    this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setDefaultHost(host).setDefaultPort(port));
+    this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setDefaultHost(host).setDefaultPort(port)
+        .setMaxConnections(1000));
   }
 
   /** Starts {@code rest} REST, {@code ws} WebSocket and {@code orders} order clients. */
@@ -70,23 +71,17 @@ public final class DrillClients {
     return this;
   }
 
-  /** Turns finished so far, and how many of them were answered: {turns, answered}. */
-  public long[] tally() {
+  /** Takes the outcomes recorded since the last call and counts them: {turns, answered} (a long soak keeps counts only). */
+  public long[] drainTally() {
     long turns = 0;
     long answered = 0;
     for (Queue<TurnOutcome> queue : List.of(outcomes, orderOutcomes)) {
-      for (TurnOutcome outcome : queue) {
+      for (TurnOutcome outcome = queue.poll(); outcome != null; outcome = queue.poll()) {
         turns++;
         answered += outcome.kind() == TurnOutcome.Kind.ANSWERED ? 1 : 0;
       }
     }
     return new long[] {turns, answered};
-  }
-
-  /** Forgets the outcomes counted so far (a long soak keeps only counts). */
-  public void forget() {
-    outcomes.clear();
-    orderOutcomes.clear();
   }
 
   /** From now on a 503 'unavailable' counts as a refusal of a stopping server, not as an error. */

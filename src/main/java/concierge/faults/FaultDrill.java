@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import org.h2.tools.Server;
@@ -179,7 +180,8 @@ public final class FaultDrill {
   }
 
   private FaultCase idleSockets() {
-    WebSocketClient client = clientVertx.createWebSocketClient();
+    WebSocketClient client = clientVertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxConnections(timing.idleSockets() + 1));
     List<Future<WebSocket>> opening = new ArrayList<>();
     for (int i = 0; i < timing.idleSockets(); i++) {
       opening.add(client.connect(server.httpPort(), "127.0.0.1", "/v1/chat/ws"));
