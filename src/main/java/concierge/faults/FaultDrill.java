@@ -112,7 +112,7 @@ public final class FaultDrill {
         .put("cache", new JsonObject().put("enabled", false))
         .put("breakers", new JsonObject().put("chroma", breaker).put("llm", breaker).put("database", breaker))
         .put("database", new JsonObject().put("url", "jdbc:h2:tcp://127.0.0.1:" + databasePort + "/orders"
-            + DatabaseConfig.H2_OPTIONS).put("connect-timeout-ms", 1500).put("query-timeout-seconds", 2)
+            + DatabaseConfig.H2_OPTIONS).put("connect-timeout-ms", 5000).put("query-timeout-seconds", 5)
             .put("request-timeout-ms", 4000)), true);
     server = ConciergeServer.start(vertx, config);
   }
