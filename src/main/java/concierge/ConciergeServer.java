@@ -16,6 +16,7 @@ import concierge.embedding.EmbeddingVerticle;
 import concierge.gateway.GatewayVerticle;
 import concierge.generation.GenerationVerticle;
 import concierge.gateway.HttpConfig;
+import concierge.gateway.ShutdownGate;
 import concierge.intent.IntentVerticle;
 import concierge.knowledge.KnowledgeVerticle;
 import concierge.orders.OrdersVerticle;
@@ -204,6 +205,46 @@ public final class ConciergeServer implements AutoCloseable {
 
   public static PrometheusMeterRegistry prometheus() {
     return (PrometheusMeterRegistry) BackendRegistries.getDefaultNow();
+  }
+
+  /**
+   * The graceful stop (what SIGTERM does in {@code serve}): new turns are refused with 503 at once,
+   * turns in flight may finish until {@code shutdown.drain-timeout-ms}, open WebSockets are closed
+   * with 1001 (going away), then the verticles stop (the orders pool last commits nothing half-way:
+   * every write is one transaction) and Chroma is stopped. Blocking.
+   */
+  public void shutdown() {
+    long drainMs = config.getJsonObject("shutdown", new JsonObject()).getLong("drain-timeout-ms", 30_000L);
+    ShutdownGate gate = ShutdownGate.of(vertx);
+    gate.drain();
+    long started = System.nanoTime();
+    long deadline = started + drainMs * 1_000_000;
+    LOG.info("stopping: new turns refused; {} turns in flight get up to {} ms", gate.inFlight(), drainMs);
+    while (gate.inFlight() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    LOG.info("drained in {} ms ({} turns still in flight)", (System.nanoTime() - started) / 1_000_000,
+        gate.inFlight());
+    try {
+      undeploy("GatewayVerticle");
+    } catch (Exception e) {
+      LOG.warn("closing the gateway: {}", e.getMessage());
+    }
+    close();
+    LOG.info("stopped");
+  }
+
+  /** Runs {@link #shutdown()} on SIGTERM / Ctrl-C; Chroma is then stopped by it, after the turns in flight. */
+  public void stopGracefullyOnExit() {
+    Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "concierge-stop"));
+    if (sidecar != null) {
+      sidecar.leaveStopToOwner();
+    }
   }
 
   @Override

@@ -36,7 +36,7 @@ final class IntentSecondOpinion {
 
   IntentSecondOpinion(Vertx vertx, JsonObject config) {
     GenerationConfig settings = GenerationConfig.from(config);
-    this.llm = settings.llmConfigured() ? new OpenAiProvider(vertx, settings) : null;
+    this.llm = settings.llmConfigured() ? new OpenAiProvider(vertx, settings, config) : null;
     this.model = settings.intentModel();
     this.pricing = new Pricing(config);
   }

@@ -138,9 +138,24 @@ final class TurnPipeline {
       sendText(turn, turn.answer);
       return true;
     }).recover(failure -> {
-      turn.degraded.add("orders_unavailable");
-      return Future.succeededFuture(false);
+      // the yes could not be carried out: say so plainly rather than treat "yes" as a new question
+      turn.intent = last.getString("intent", "order_place");
+      turn.confidence = 1.0;
+      refuseOrders(turn, failure);
+      sendStart(turn);
+      sendText(turn, turn.answer);
+      return Future.succeededFuture(true);
     });
+  }
+
+  /** The database (or the orders service) cannot be reached: nothing was done, the action says refused. */
+  private void refuseOrders(Turn turn, Throwable failure) {
+    boolean missing = failure instanceof ReplyException e && e.failureType() == ReplyFailure.NO_HANDLERS;
+    turn.personal = true;
+    turn.degraded.add(missing ? "orders_not_deployed" : "orders_unavailable");
+    turn.answer = replies.get("orders_unavailable") + " " + replies.get("human_agent");
+    turn.action = new JsonObject().put("type", turn.intent).put("status", "refused").put("orderId", (String) null)
+        .put("error", ErrorCode.UNAVAILABLE.code());
   }
 
   private Future<Void> answer(Turn turn) {
@@ -264,9 +279,7 @@ final class TurnPipeline {
           return (Void) null;
         })
         .recover(failure -> {
-          boolean missing = failure instanceof ReplyException e && e.failureType() == ReplyFailure.NO_HANDLERS;
-          turn.degraded.add(missing ? "orders_not_deployed" : "orders_unavailable");
-          turn.answer = replies.get("orders_unavailable") + " " + replies.get("human_agent");
+          refuseOrders(turn, failure);
           return Future.succeededFuture();
         })
         .onSuccess(v -> {

@@ -55,6 +55,21 @@ public final class ChromaSidecar implements AutoCloseable {
     return url();
   }
 
+  /**
+   * Drops the sidecar's own shutdown hook: its owner stops it from its hook, after the turns in
+   * flight have finished (two hooks would run at once and stop Chroma under those turns).
+   */
+  public synchronized void leaveStopToOwner() {
+    if (shutdownHook != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException shuttingDown) {
+        // already in shutdown: the hook runs anyway
+      }
+      shutdownHook = null;
+    }
+  }
+
   public String url() {
     return "http://127.0.0.1:" + port;
   }

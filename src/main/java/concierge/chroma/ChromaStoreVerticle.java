@@ -4,7 +4,9 @@ import concierge.Addresses;
 import concierge.ErrorCode;
 import concierge.Replies;
 import concierge.embedding.Vectors;
+import concierge.faults.Breakers;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -12,6 +14,8 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.ConnectException;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,9 +28,12 @@ public final class ChromaStoreVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChromaStoreVerticle.class);
   private static final AtomicBoolean DEPLOYED = new AtomicBoolean();
+  private static final Set<String> READS = Set.of("query", "get", "count");
+  private static final long READ_RETRY_DELAY_MS = 200;
 
   private final String url;
   private ChromaClient client;
+  private Breakers.Breaker breaker;
   private boolean owner;
 
   public ChromaStoreVerticle(String url) {
@@ -42,6 +49,7 @@ public final class ChromaStoreVerticle extends VerticleBase {
     owner = true;
     ChromaConfig chroma = ChromaConfig.from(config());
     client = new ChromaClient(vertx, url, chroma.requestTimeoutMs());
+    breaker = Breakers.of(vertx).breaker(Breakers.CHROMA, config(), ChromaStoreVerticle::countsAgainstChroma);
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.CHROMA, this::handle);
     return client.heartbeat()
         .recover(failure -> {
@@ -64,10 +72,43 @@ public final class ChromaStoreVerticle extends VerticleBase {
 
   private void handle(Message<JsonObject> message) {
     String action = message.headers().get(ChromaStore.ACTION);
-    Replies.answer(message, body -> dispatch(action == null ? "" : action, body)
+    String name = action == null ? "" : action;
+    Replies.answer(message, body -> guarded(name, body)
         .recover(failure -> failure instanceof IllegalArgumentException ? Future.failedFuture(failure)
             : Future.failedFuture(ErrorCode.UNAVAILABLE.exception("chroma " + action + " failed: "
                 + failure.getMessage()))));
+  }
+
+  /**
+   * Through the breaker, except the heartbeat (health must see Chroma itself, not the breaker). A
+   * read refused because nothing listens (Chroma restarting) is tried once more shortly after;
+   * writes are never retried here (the ingestor re-runs them as a whole).
+   */
+  private Future<JsonObject> guarded(String action, JsonObject body) {
+    if ("heartbeat".equals(action)) {
+      return dispatch(action, body);
+    }
+    Future<JsonObject> first = breaker.call(() -> dispatch(action, body));
+    if (!READS.contains(action)) {
+      return first;
+    }
+    return first.recover(failure -> failure instanceof ConnectException
+        ? retryLater(() -> breaker.call(() -> dispatch(action, body)))
+        : Future.failedFuture(failure));
+  }
+
+  private Future<JsonObject> retryLater(java.util.function.Supplier<Future<JsonObject>> call) {
+    Promise<JsonObject> retried = Promise.promise();
+    vertx.setTimer(READ_RETRY_DELAY_MS, id -> call.get().onComplete(retried));
+    return retried.future();
+  }
+
+  /** Failures that say Chroma is unwell: not our bad requests, nor a collection it does not have. */
+  static boolean countsAgainstChroma(Throwable failure) {
+    if (failure instanceof IllegalArgumentException) {
+      return false;
+    }
+    return !(failure instanceof ChromaException e) || e.status() >= 500 || e.status() == 429;
   }
 
   private Future<JsonObject> dispatch(String action, JsonObject body) {

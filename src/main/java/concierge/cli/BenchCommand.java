@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
     subcommands = {RetrievalBenchCommand.class, SocketBenchCommand.class, AgentBenchCommand.class,
         LlmSimBenchCommand.class, CacheBenchCommand.class, concierge.orders.OrdersBenchCommand.class,
-        ReplayBenchCommand.class, ReplayWorkloadCommand.class, CachedBenchCommand.class})
+        ReplayBenchCommand.class, ReplayWorkloadCommand.class, CachedBenchCommand.class,
+        FaultsBenchCommand.class, SoakBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec

@@ -50,7 +50,7 @@ public final class ServeCommand implements Callable<Integer> {
     Vertx vertx = cluster || clusterSettings.getBoolean("enabled", false)
         ? ConciergeServer.newClusteredVertx(settings) : ConciergeServer.newVertx();
     ConciergeServer server = ConciergeServer.start(vertx, settings);
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "concierge-stop"));
+    server.stopGracefullyOnExit();
     if (concierge.cluster.ClusterConfig.from(settings).roles().gateway()) {
       System.out.printf("Concierge is running: http://%s:%d/  (Ctrl-C to stop)%n",
           settings.getJsonObject("http").getString("host"), server.httpPort());

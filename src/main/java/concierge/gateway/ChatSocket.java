@@ -27,6 +27,7 @@ final class ChatSocket {
   private static final int MAX_IN_FLIGHT = 32;
 
   private final Set<TurnStream> inFlight = new HashSet<>();
+  private final ShutdownGate gate;
 
   ChatSocket(Vertx vertx, ServerWebSocket socket, ChatService chat, int maxFrameChars, String customerId,
              Limits limits) {
@@ -36,6 +37,7 @@ final class ChatSocket {
     this.chat = chat;
     this.maxFrameChars = maxFrameChars;
     this.customerId = customerId;
+    this.gate = ShutdownGate.of(vertx);
   }
 
   void start() {
@@ -74,7 +76,12 @@ final class ChatSocket {
       error(clientMessageId, ErrorCode.RATE_LIMITED, "too many turns in flight on this socket");
       return;
     }
+    if (!gate.admit()) {
+      error(clientMessageId, ErrorCode.UNAVAILABLE, "the server is shutting down; please retry shortly");
+      return;
+    }
     if (!limits.enter()) {
+      gate.done();
       error(clientMessageId, ErrorCode.UNAVAILABLE, "the server is at capacity; please retry shortly");
       return;
     }
@@ -95,7 +102,10 @@ final class ChatSocket {
         socket.pause();
       }
     }).compose(v -> chat.chat(request, stream.turnId(), stream.address()))
-        .onComplete(done -> limits.leave())
+        .onComplete(done -> {
+          limits.leave();
+          gate.done();
+        })
         .onFailure(failure -> {
           if (inFlight.remove(stream)) {
             stream.finish();

@@ -20,6 +20,11 @@ import io.vertx.ext.web.handler.StaticHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 /**
  * The HTTP front door. It holds no pipeline logic: it validates requests, turns them into
  * {@code concierge.chat} calls, streams the frames the pipeline sends, and maps every failure
@@ -35,6 +40,9 @@ public final class GatewayVerticle extends VerticleBase {
   private RetrievalService retrieval;
   private ChatService chat;
   private int topN;
+  private ShutdownGate gate;
+  private final Set<ServerWebSocket> sockets = new HashSet<>();
+  private static final short GOING_AWAY = 1001;
 
   @Override
   public Future<?> start() {
@@ -50,7 +58,11 @@ public final class GatewayVerticle extends VerticleBase {
         .computeIfAbsent("limits", k -> new Limits(config()));
     ChatRoutes routes = new ChatRoutes(vertx, turnTimeout, limits);
 
+    gate = ShutdownGate.of(vertx);
     Router router = Router.router(vertx);
+    router.route("/v1/*").handler(this::refuseWhenDraining);
+    router.post("/v1/chat").handler(this::countTurn);
+    router.post("/v1/chat/stream").handler(this::countTurn);
     router.route("/v1/*").handler(limits::rate);
     router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     router.post("/v1/chat").handler(routes::chat);
@@ -75,7 +87,9 @@ public final class GatewayVerticle extends VerticleBase {
         .setMaxWebSocketFrameSize(http.maxBodyBytes() * 2).setMaxWebSocketMessageSize(http.maxBodyBytes() * 4);
     return vertx.createHttpServer(options)
         .webSocketHandshakeHandler(handshake -> {
-          if ("/v1/chat/ws".equals(handshake.path())) {
+          if (gate.draining()) {
+            handshake.reject(503);
+          } else if ("/v1/chat/ws".equals(handshake.path())) {
             handshake.accept();
           } else {
             handshake.reject(404);
@@ -90,11 +104,48 @@ public final class GatewayVerticle extends VerticleBase {
     var customer = new io.netty.handler.codec.http.QueryStringDecoder(socket.uri()).parameters().get("customerId");
     String customerId = customer == null || customer.isEmpty() ? null : customer.get(0);
     Limits limits = (Limits) vertx.sharedData().<String, Limits>getLocalMap("concierge.gateway").get("limits");
+    sockets.add(socket);
+    socket.endHandler(v -> sockets.remove(socket));
     new ChatSocket(vertx, socket, chat, http.maxBodyBytes(), customerId, limits).start();
   }
 
+  /** Open WebSockets are told the server is going away (1001) before the server closes. */
+  @Override
+  public Future<?> stop() {
+    List<Future<Void>> closing = new ArrayList<>();
+    for (ServerWebSocket socket : List.copyOf(sockets)) {
+      if (!socket.isClosed()) {
+        closing.add(socket.close(GOING_AWAY, "server shutting down"));
+      }
+    }
+    return Future.join(closing).otherwiseEmpty();
+  }
+
+  /** While the node drains for a stop, new requests get a fast 503 and their connection is closed. */
+  private void refuseWhenDraining(RoutingContext ctx) {
+    if (gate.draining()) {
+      ctx.response().putHeader("connection", "close");
+      throw new ApiError(ErrorCode.UNAVAILABLE, "the server is shutting down; please retry shortly");
+    }
+    ctx.next();
+  }
+
+  private void countTurn(RoutingContext ctx) {
+    if (!gate.admit()) {
+      ctx.response().putHeader("connection", "close");
+      throw new ApiError(ErrorCode.UNAVAILABLE, "the server is shutting down; please retry shortly");
+    }
+    ctx.addEndHandler(done -> gate.done());
+    ctx.next();
+  }
+
   private void health(RoutingContext ctx) {
-    health.report().onSuccess(report -> ChatRoutes.json(ctx.response(), report.getBoolean("ready") ? 200 : 503, report));
+    health.report().onSuccess(report -> {
+      if (gate.draining()) {
+        report.put("status", "DRAINING").put("ready", false);
+      }
+      ChatRoutes.json(ctx.response(), report.getBoolean("ready") ? 200 : 503, report);
+    });
   }
 
   private void metrics(RoutingContext ctx) {

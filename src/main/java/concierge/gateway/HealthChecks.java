@@ -2,6 +2,7 @@ package concierge.gateway;
 
 import concierge.chroma.ChromaStore;
 import concierge.embedding.EmbeddingService;
+import concierge.faults.Breakers;
 import concierge.knowledge.KnowledgeService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -43,7 +44,7 @@ public final class HealthChecks {
     return this;
   }
 
-  /** {"status": "UP"|"DOWN", "ready": bool, "components": {name: {"status", "error"?}}} */
+  /** {"status": "UP"|"DOWN", "ready": bool, "components": {name: {"status", "error"?}}, "breakers": {name: state}} */
   public Future<JsonObject> report() {
     List<String> names = new ArrayList<>(checks.keySet());
     List<Future<JsonObject>> results = new ArrayList<>();
@@ -59,7 +60,8 @@ public final class HealthChecks {
         ready &= !checks.get(names.get(i)).required() || "UP".equals(status.getString("status"));
       }
       return Future.succeededFuture(new JsonObject().put("status", ready ? "UP" : "DOWN").put("ready", ready)
-          .put("knowledgeVersion", new KnowledgeService(vertx).currentVersion()).put("components", components));
+          .put("knowledgeVersion", new KnowledgeService(vertx).currentVersion()).put("components", components)
+          .put("breakers", Breakers.of(vertx).states()));
     });
   }
 

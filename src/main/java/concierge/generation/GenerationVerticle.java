@@ -5,6 +5,7 @@ import concierge.Replies;
 import concierge.chroma.ChromaStore;
 import concierge.cost.Pricing;
 import concierge.cost.Usage;
+import concierge.faults.Breakers;
 import concierge.validation.SentenceGate;
 import concierge.validation.ValidationService;
 import io.vertx.core.Future;
@@ -41,7 +42,7 @@ public final class GenerationVerticle extends VerticleBase {
     pricing = new Pricing(config());
     sentences = new SentenceIndex();
     embedded = new ExtractiveAnswerer(sentences, settings.maxSentences(), settings.minSimilarity());
-    llm = "openai".equals(settings.provider()) ? new OpenAiProvider(vertx, settings) : null;
+    llm = "openai".equals(settings.provider()) ? new OpenAiProvider(vertx, settings, config()) : null;
     validation = new ValidationService(vertx, 2000);
     ChromaStore chroma = new ChromaStore(vertx, 20_000);
     vertx.eventBus().consumer(Addresses.KNOWLEDGE_CHANGED, changed -> sentences.load(chroma)
@@ -82,9 +83,14 @@ public final class GenerationVerticle extends VerticleBase {
           if (provider == embedded || cancellation.cancelled()) {
             return Future.failedFuture(failure);
           }
-          LOG.warn("turn {}: LLM failed ({}); answering with the embedded generator", request.turnId(),
-              failure.getMessage());
+          if (Breakers.isOpenCircuit(failure)) {
+            LOG.debug("turn {}: LLM breaker open; answering with the embedded generator", request.turnId());
+          } else {
+            LOG.warn("turn {}: LLM failed ({}); answering with the embedded generator", request.turnId(),
+                failure.getMessage());
+          }
           degraded.add("llm_fallback");
+          gate.discardUnfinished();
           return embedded.write(request, gate::accept, cancellation);
         })
         .compose(draft -> gate.finish().map(draft))

@@ -1,6 +1,7 @@
 package concierge.generation;
 
 import concierge.cost.TokenCounter;
+import concierge.faults.Breakers;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -22,17 +23,25 @@ import java.util.function.Consumer;
  * usage in the last chunk), on the Vert.x HTTP client with the SSE parsed as it arrives. A
  * connect, first-token and total timeout bound every call; 429 and 5xx are retried with backoff
  * only before the first token (after it, a retry would repeat text the customer has seen).
- * The API key goes in a header and nowhere else.
+ * The API key goes in a header and nowhere else. A breaker (breakers.llm) stops calling an LLM that
+ * keeps failing: while it is open, a call fails at once and the embedded generator answers.
  */
 public final class OpenAiProvider implements AnswerProvider {
 
   private final Vertx vertx;
   private final GenerationConfig settings;
   private final HttpClient client;
+  private final Breakers.Breaker breaker;
 
   public OpenAiProvider(Vertx vertx, GenerationConfig settings) {
+    this(vertx, settings, new JsonObject());
+  }
+
+  /** With the breakers.llm settings of {@code root}: one breaker per node, shared by every instance. */
+  public OpenAiProvider(Vertx vertx, GenerationConfig settings, JsonObject root) {
     this.vertx = vertx;
     this.settings = settings;
+    this.breaker = Breakers.of(vertx).breaker(Breakers.LLM, root, OpenAiProvider::countsAgainstLlm);
     this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(settings.connectTimeoutMs())
         .setKeepAlive(true).setIdleTimeout(120), new PoolOptions().setHttp1MaxSize(500));
   }
@@ -43,19 +52,24 @@ public final class OpenAiProvider implements AnswerProvider {
     JsonObject body = new JsonObject().put("model", settings.model()).put("messages", messages).put("stream", true)
         .put("stream_options", new JsonObject().put("include_usage", true))
         .put("max_tokens", settings.maxTokens()).put("temperature", settings.temperature());
-    return attempt(body, onText, cancellation, 0);
+    return breaker.call(() -> attempt(body, onText, cancellation, 0));
+  }
+
+  /** A call that ended because nobody listened any more says nothing about the LLM. */
+  static boolean countsAgainstLlm(Throwable failure) {
+    return !(failure instanceof LlmException e && e.status() == 499);
   }
 
   /** A single non-streamed completion (used for the small intent model). */
   public Future<String> complete(String model, JsonArray messages, long timeoutMs) {
     JsonObject body = new JsonObject().put("model", model).put("messages", messages).put("max_tokens", 20)
         .put("temperature", 0);
-    return client.request(options(timeoutMs))
+    return breaker.call(() -> client.request(options(timeoutMs))
         .compose(req -> req.send(body.toBuffer()))
         .compose(resp -> resp.body().compose(buffer -> resp.statusCode() == 200
             ? Future.succeededFuture(buffer.toJsonObject().getJsonArray("choices").getJsonObject(0)
                 .getJsonObject("message").getString("content", ""))
-            : Future.failedFuture(new LlmException("LLM answered " + resp.statusCode(), resp.statusCode(), false, 0))));
+            : Future.failedFuture(new LlmException("LLM answered " + resp.statusCode(), resp.statusCode(), false, 0)))));
   }
 
   private Future<Draft> attempt(JsonObject body, Consumer<String> onText, Cancellation cancellation, int attempt) {

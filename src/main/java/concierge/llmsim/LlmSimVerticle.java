@@ -40,6 +40,8 @@ final class LlmSimVerticle extends VerticleBase {
     router.post("/v1/chat/completions").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
         .handler(this::complete);
     router.get("/v1/models").handler(ctx -> ctx.json(OpenAiFormat.models(ModelPreset.names())));
+    router.get("/sim/fault").handler(ctx -> ctx.json(new JsonObject().put("fault", run.forced.get().label())));
+    router.post("/sim/fault").handler(BodyHandler.create(false).setBodyLimit(1024)).handler(this::force);
     router.route().last().handler(ctx -> answer(ctx, OpenAiError.notFound(ctx.request().path())));
     HttpServerOptions options = new HttpServerOptions().setHost(run.options.host()).setPort(run.options.port())
         .setCompressionSupported(false).setTcpNoDelay(true);
@@ -66,15 +68,36 @@ final class LlmSimVerticle extends VerticleBase {
       answer(ctx, error);
       return;
     }
-    CompletionPlan plan = run.planner.plan(request);
+    ForcedFault forced = run.forced.get();
+    CompletionPlan drawn = run.planner.plan(request);
+    CompletionPlan plan = forced == ForcedFault.NONE ? drawn : drawn.withOutcome(forced.apply(drawn.outcome()));
     ctx.response().putHeader("x-llmsim-request-id", plan.id());
-    if (!run.admit()) {
+    if (forced == ForcedFault.RATE_LIMITED || !run.admit()) {
+      if (forced == ForcedFault.RATE_LIMITED) {
+        // not admitted: nothing to release
+        ctx.response().putHeader("retry-after", String.valueOf(run.options.retryAfterSeconds()));
+        logRejected(ctx, plan.id(), plan.model(), request.stream(), Outcome.RATE_LIMITED);
+        answer(ctx, OpenAiError.rateLimited(run.options.maxConcurrency()));
+        return;
+      }
       ctx.response().putHeader("retry-after", String.valueOf(run.options.retryAfterSeconds()));
       logRejected(ctx, plan.id(), plan.model(), request.stream(), Outcome.RATE_LIMITED);
       answer(ctx, OpenAiError.rateLimited(run.options.maxConcurrency()));
       return;
     }
     new CompletionPlayback(vertx, run, plan, request, ctx.response(), ctx.get(ARRIVED)).start();
+  }
+
+  /** The fault-injection switch: {"fault": "none" | "hang" | "500" | "429" | "cut"}. */
+  private void force(RoutingContext ctx) {
+    try {
+      ForcedFault fault = ForcedFault.of(ctx.body().asJsonObject().getString("fault", ""));
+      run.forced.set(fault);
+      LOG.info("forced fault: {}", fault.label());
+      ctx.json(new JsonObject().put("fault", fault.label()));
+    } catch (RuntimeException e) {
+      answer(ctx, OpenAiError.invalid("body must be {\"fault\": \"none|hang|500|429|cut\"}"));
+    }
   }
 
   private static void answer(RoutingContext ctx, OpenAiError error) {

@@ -74,6 +74,16 @@ public final class LlmSimulator {
     return run.log.records();
   }
 
+  /** Forces a failure on every request from now on ({@link ForcedFault#NONE} ends it). */
+  public void force(ForcedFault fault) {
+    run.forced.set(fault);
+    LOG.info("forced fault: {}", fault.label());
+  }
+
+  public ForcedFault forced() {
+    return run.forced.get();
+  }
+
   /** Requests admitted and not yet finished. */
   public int inFlight() {
     return run.inFlight.get();

@@ -3,6 +3,7 @@ package concierge.llmsim;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** What the serving verticles of one simulator share: the options, the planner, the log and the counters. */
 final class SimulatorRun {
@@ -12,6 +13,7 @@ final class SimulatorRun {
   final RequestLog log;
   final AtomicInteger inFlight = new AtomicInteger();
   final AtomicInteger port = new AtomicInteger();
+  final AtomicReference<ForcedFault> forced = new AtomicReference<>(ForcedFault.NONE);
   /** The event-loop threads that serve requests, for the CPU time the simulator used. */
   final Set<Thread> eventLoops = ConcurrentHashMap.newKeySet();
 

@@ -11,6 +11,7 @@ public final class MetricNames {
   public static final String SAVED = "concierge.cache.saved.usd";
   public static final String DEGRADED = "concierge.degraded";
   public static final String CACHE_ENTRIES = "concierge.cache.entries";
+  public static final String BREAKER_STATE = "concierge.breaker.state";
 
   private MetricNames() {
   }

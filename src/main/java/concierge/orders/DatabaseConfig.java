@@ -24,7 +24,7 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
    * H2 speaks PostgreSQL's dialect here; WRITE_DELAY=0 writes each commit to the file at once, so a
    * killed process loses no confirmed order.
    */
-  static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+  public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
       + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
 
   public static DatabaseConfig from(JsonObject root) {

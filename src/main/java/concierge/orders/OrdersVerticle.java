@@ -3,6 +3,7 @@ package concierge.orders;
 import concierge.Addresses;
 import concierge.ErrorCode;
 import concierge.Replies;
+import concierge.faults.Breakers;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -29,6 +30,9 @@ public final class OrdersVerticle extends VerticleBase {
   private final Clock clock;
   private Pool pool;
   private Future<OrderDesk> desk;
+  private Breakers.Breaker breaker;
+  private DatabaseConfig settings;
+  private boolean renewing;
 
   public OrdersVerticle() {
     this(Clock.systemUTC());
@@ -42,7 +46,9 @@ public final class OrdersVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     DatabaseConfig settings = DatabaseConfig.from(config());
+    this.settings = settings;
     pool = settings.pool(vertx);
+    breaker = Breakers.of(vertx).breaker(Breakers.DATABASE, config(), OrdersVerticle::databaseFailure);
     Future<?> schema = settings.migrateOnStart() ? migrate() : Future.succeededFuture();
     return schema.compose(migrated -> desk()
             .onSuccess(ready -> LOG.info("orders ready on {}", settings.safeUrl()))
@@ -75,7 +81,10 @@ public final class OrdersVerticle extends VerticleBase {
   private void handle(Message<JsonObject> message) {
     Replies.answer(message, body -> {
       OrdersService.Request request = OrdersService.request(body);
-      return desk().compose(ready -> serve(ready, request)).recover(OrdersVerticle::unavailable);
+      Future<JsonObject> served = "ping".equals(request.action())
+          ? desk().compose(ready -> serve(ready, request))
+          : breaker.call(() -> desk().compose(ready -> serve(ready, request)));
+      return served.onFailure(this::renewPoolIfBroken).recover(OrdersVerticle::unavailable);
     });
   }
 
@@ -97,13 +106,54 @@ public final class OrdersVerticle extends VerticleBase {
   }
 
   private static <T> Future<T> unavailable(Throwable failure) {
+    if (Breakers.isOpenCircuit(failure)) {
+      return Future.failedFuture(ErrorCode.UNAVAILABLE.exception("orders database unavailable"));
+    }
+    if (databaseFailure(failure)) {
+      LOG.warn("orders database unavailable: {}", failure.toString());
+      return Future.failedFuture(ErrorCode.UNAVAILABLE.exception("orders database unavailable"));
+    }
+    return Future.failedFuture(failure);
+  }
+
+  /**
+   * After the database went away its pooled connections stay broken even once it is back (the pool
+   * does not validate them): on a broken connection the pool is closed and opened again, and the
+   * desk rebuilt on the new one.
+   */
+  private void renewPoolIfBroken(Throwable failure) {
+    if (renewing || !brokenConnection(failure)) {
+      return;
+    }
+    renewing = true;
+    Pool old = pool;
+    old.close().eventually(() -> {
+      pool = settings.pool(vertx);
+      desk = null;
+      renewing = false;
+      LOG.info("orders database connections renewed");
+      return Future.succeededFuture();
+    });
+  }
+
+  static boolean brokenConnection(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLNonTransientConnectionException || t instanceof java.sql.SQLRecoverableException
+          || t instanceof SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A failure of the database itself (what the breaker counts), not of a request. */
+  static boolean databaseFailure(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLException || t instanceof TimeoutException
           || (t.getMessage() != null && t.getMessage().toLowerCase().contains("timeout"))) {
-        LOG.warn("orders database unavailable: {}", failure.toString());
-        return Future.failedFuture(ErrorCode.UNAVAILABLE.exception("orders database unavailable"));
+        return true;
       }
     }
-    return Future.failedFuture(failure);
+    return false;
   }
 }

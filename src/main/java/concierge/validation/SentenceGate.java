@@ -43,6 +43,11 @@ public final class SentenceGate {
     }
   }
 
+  /** Drops an unfinished sentence (a stream cut in its middle), so that another writer can take over cleanly. */
+  public void discardUnfinished() {
+    pending.setLength(0);
+  }
+
   /** Flushes what is left; completes when every sentence was validated and released. */
   public Future<Void> finish() {
     String rest = pending.toString().strip();
