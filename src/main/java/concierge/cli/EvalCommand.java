@@ -3,9 +3,13 @@ package concierge.cli;
 import concierge.Addresses;
 import concierge.ConciergeServer;
 import concierge.agent.ChatService;
+import concierge.eval.AnswerJudge;
 import concierge.eval.EvalReport;
 import concierge.eval.Evaluation;
 import concierge.eval.LabeledLine;
+import concierge.knowledge.KnowledgeConfig;
+import concierge.knowledge.KnowledgeDocument;
+import concierge.knowledge.KnowledgeSource;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -46,6 +50,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--url", description = "evaluate a running server instead of one started here")
   String url;
 
+  @Option(names = "--judge", description = "also grade every answer with the configured LLM against the shop's facts")
+  boolean judge;
+
   @Override
   public Integer call() throws Exception {
     Vertx vertx = ConciergeServer.newVertx();
@@ -69,6 +76,10 @@ public final class EvalCommand implements Callable<Integer> {
           () -> web.post(uri.getPort(), uri.getHost(), "/admin/cache/clear").send().recover(f -> Future.succeededFuture()));
     }
     try {
+      if (judge) {
+        String facts = vertx.executeBlocking(() -> shopFacts(settings)).await();
+        evaluation.judgedBy(new AnswerJudge(vertx, settings, facts));
+      }
       EvalReport report = new EvalReport();
       evaluation.messages(lines(messages).stream().map(LabeledLine::from).toList(), report);
       for (Path file : pairs) {
@@ -116,6 +127,13 @@ public final class EvalCommand implements Callable<Integer> {
     }
     System.out.println("all bars met");
     return 0;
+  }
+
+  /** The knowledge base's policies and products: the shop's facts as the agent knows them. */
+  private static String shopFacts(JsonObject settings) {
+    return new KnowledgeSource(KnowledgeConfig.from(settings).dir()).documents().stream()
+        .filter(d -> d.path().startsWith("policies/") || d.path().startsWith("products/"))
+        .map(KnowledgeDocument::text).collect(java.util.stream.Collectors.joining("\n\n"));
   }
 
   private static List<JsonObject> lines(Path file) throws Exception {

@@ -21,6 +21,8 @@ public final class EvalReport {
   final List<String> leaks = new ArrayList<>();
   final List<String> pairMisses = new ArrayList<>();
   final List<String> wrongHits = new ArrayList<>();
+  final Map<String, Integer> grades = new TreeMap<>();
+  final List<String> gradedBelowCorrect = new ArrayList<>();
   int lines;
   int intentRight;
   int factLines;
@@ -40,6 +42,13 @@ public final class EvalReport {
       counts[0]++;
     } else {
       intentMisses.add(line.id() + " '" + line.message() + "' -> " + predicted + " (expected " + line.intent() + ")");
+    }
+  }
+
+  void judged(LabeledLine line, AnswerJudge.Grade grade) {
+    grades.merge(grade.grade(), 1, Integer::sum);
+    if (!"correct".equals(grade.grade())) {
+      gradedBelowCorrect.add(line.id() + " '" + line.message() + "' -> " + grade.grade() + ": " + grade.reason());
     }
   }
 
@@ -81,7 +90,9 @@ public final class EvalReport {
             .put("recall", round(cacheRecall())).put("differentAnswer", pairsDifferent)
             .put("wrongHits", new JsonArray(wrongHits)).put("missed", new JsonArray(pairMisses)))
         .put("costUsd", round(costUsd)).put("perIntent", intents).put("confusion", matrix)
-        .put("intentMisses", new JsonArray(intentMisses)).put("factMisses", new JsonArray(factMisses));
+        .put("intentMisses", new JsonArray(intentMisses)).put("factMisses", new JsonArray(factMisses))
+        .put("judge", grades.isEmpty() ? null : new JsonObject(new java.util.LinkedHashMap<>(grades))
+            .put("belowCorrect", new JsonArray(gradedBelowCorrect)));
   }
 
   public String toMarkdown(String title) {
@@ -94,6 +105,7 @@ public final class EvalReport {
       md.append(String.format("| cache hit recall (sameAnswer pairs) | %.1f%% (%d/%d) |%n", 100 * cacheRecall(), pairsSameHit, pairsSame));
       md.append(String.format("| wrong cache hits (near-miss pairs) | %d of %d |%n", wrongHitCount(), pairsDifferent));
     }
+    grades.forEach((grade, count) -> md.append(String.format("| LLM judge: %s | %d |%n", grade, count)));
     md.append(String.format("| total cost | $%.4f |%n%n", costUsd));
     md.append("## Per intent\n\n| intent | accuracy | right/total | latency P50 | latency P95 |\n|---|---|---|---|---|\n");
     perIntent.forEach((intent, c) -> md.append(String.format("| %s | %.1f%% | %d/%d | %.1f ms | %.1f ms |%n", intent,
@@ -113,6 +125,9 @@ public final class EvalReport {
     section(md, "Leaks", leaks);
     section(md, "Wrong cache hits", wrongHits);
     section(md, "Missed cache reuses", pairMisses);
+    if (!grades.isEmpty()) {
+      section(md, "Graded below correct by the LLM judge", gradedBelowCorrect);
+    }
     return md.toString();
   }
 

@@ -16,10 +16,17 @@ public final class Evaluation {
 
   private final Function<JsonObject, Future<JsonObject>> chat;
   private final Supplier<Future<?>> clearCache;
+  private AnswerJudge judge;
 
   public Evaluation(Function<JsonObject, Future<JsonObject>> chat, Supplier<Future<?>> clearCache) {
     this.chat = chat;
     this.clearCache = clearCache;
+  }
+
+  /** Also grade every answer with an LLM (optional; the regex checks stand on their own). */
+  public Evaluation judgedBy(AnswerJudge judge) {
+    this.judge = judge;
+    return this;
   }
 
   public void messages(List<LabeledLine> lines, EvalReport report) {
@@ -41,6 +48,9 @@ public final class Evaluation {
         } else {
           report.factMisses.add(line.id() + " '" + line.message() + "' -> " + answer);
         }
+      }
+      if (judge != null) {
+        report.judged(line, judge.grade(line.message(), answer).await());
       }
       List<String> leaks = LeakDetector.leaks(answer, line.customerId());
       if (!leaks.isEmpty()) {

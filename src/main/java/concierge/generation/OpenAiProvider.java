@@ -62,7 +62,12 @@ public final class OpenAiProvider implements AnswerProvider {
 
   /** A single non-streamed completion (used for the small intent model). */
   public Future<String> complete(String model, JsonArray messages, long timeoutMs) {
-    JsonObject body = new JsonObject().put("model", model).put("messages", messages).put("max_tokens", 20)
+    return complete(model, messages, 20, timeoutMs);
+  }
+
+  /** A single non-streamed completion of at most {@code maxTokens}. */
+  public Future<String> complete(String model, JsonArray messages, int maxTokens, long timeoutMs) {
+    JsonObject body = new JsonObject().put("model", model).put("messages", messages).put("max_tokens", maxTokens)
         .put("temperature", 0);
     return breaker.call(() -> client.request(options(timeoutMs))
         .compose(req -> req.send(body.toBuffer()))

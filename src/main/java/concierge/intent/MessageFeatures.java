@@ -30,7 +30,7 @@ final class MessageFeatures {
   private static final Pattern ORDER_NUMBER = Pattern.compile("\\baf[- ]?\\d{5,7}\\b|#\\s?\\d{5,7}\\b");
   private static final Pattern OWN_ORDER = Pattern.compile(
       "\\b(my|mine|our)\\s+(\\w+\\s+){0,2}?(order|orders|package|packages|parcel|purchase|shipment|delivery|"
-          + "stuff|backorder|refund|tracking|box)\\b|\\b(i|we)\\s+(just\\s+)?(placed|made)\\s+(an|the|my)?\\s*order");
+          + "stuff|backorder|tracking|box)\\b|\\b(i|we)\\s+(just\\s+)?(placed|made)\\s+(an|the|my)?\\s*order");
   private static final Pattern OWN_THING = Pattern.compile("\\b(my|mine|our)\\b");
   private static final Pattern I_HAVE_IT = Pattern.compile(
       "\\b(i|we)\\s+(just\\s+|already\\s+)?(ordered|bought|purchased|got|received|paid for)\\b|\\bi've\\s+(got|received|bought)\\b");
