@@ -4,6 +4,7 @@ import concierge.cli.BenchCommand;
 import concierge.cli.ChatCommand;
 import concierge.cli.EvalCommand;
 import concierge.cli.IngestCommand;
+import concierge.cli.KeyHashCommand;
 import concierge.cli.LlmSimCommand;
 import concierge.cli.ServeCommand;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "concierge", mixinStandardHelpOptions = true, version = "concierge 0.1.0",
     description = "A customer-service agent server on Vert.x.",
     subcommands = {ServeCommand.class, IngestCommand.class, ChatCommand.class, EvalCommand.class, LlmSimCommand.class,
-        BenchCommand.class})
+        BenchCommand.class, KeyHashCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

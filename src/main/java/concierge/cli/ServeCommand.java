@@ -1,6 +1,7 @@
 package concierge.cli;
 
 import concierge.ConciergeServer;
+import concierge.security.UnsafeExposureException;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
@@ -26,7 +27,14 @@ public final class ServeCommand implements Callable<Integer> {
     if (port != null) {
       settings.getJsonObject("http").put("port", port);
     }
-    ConciergeServer server = ConciergeServer.start(vertx, settings);
+    ConciergeServer server;
+    try {
+      server = ConciergeServer.start(vertx, settings);
+    } catch (UnsafeExposureException | IllegalArgumentException refused) {
+      System.err.println("concierge: " + refused.getMessage());
+      vertx.close();
+      return 2;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "concierge-stop"));
     System.out.printf("Concierge is running: http://%s:%d/  (Ctrl-C to stop)%n",
         settings.getJsonObject("http").getString("host"), server.httpPort());

@@ -8,9 +8,14 @@ import concierge.embedding.EmbeddingService;
 import concierge.retrieval.RetrievalConfig;
 import concierge.retrieval.RetrievalService;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import concierge.security.ClientKey;
+import concierge.security.SecurityConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -30,6 +35,9 @@ public final class GatewayVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
 
   private HttpConfig http;
+  private Access access;
+  private Origins origins;
+  private Limits limits;
   private HealthChecks health;
   private EmbeddingService embeddings;
   private RetrievalService retrieval;
@@ -39,6 +47,10 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     http = HttpConfig.from(config());
+    SecurityConfig security = SecurityConfig.from(config());
+    security.checkExposure(http.host());
+    access = new Access(security.clientKeys());
+    origins = new Origins(security.corsOrigins());
     health = new HealthChecks(vertx);
     RetrievalConfig retrievalConfig = RetrievalConfig.from(config());
     topN = retrievalConfig.topN();
@@ -46,12 +58,15 @@ public final class GatewayVerticle extends VerticleBase {
     retrieval = new RetrievalService(vertx, retrievalConfig.timeoutMs());
     long turnTimeout = AgentConfig.from(config()).turnTimeoutMs();
     chat = new ChatService(vertx, turnTimeout + 2000);
-    Limits limits = (Limits) vertx.sharedData().<String, Limits>getLocalMap("concierge.gateway")
+    limits = (Limits) vertx.sharedData().<String, Limits>getLocalMap("concierge.gateway")
         .computeIfAbsent("limits", k -> new Limits(config()));
     ChatRoutes routes = new ChatRoutes(vertx, turnTimeout, limits);
 
     Router router = Router.router(vertx);
-    router.route("/v1/*").handler(limits::rate);
+    router.route("/v1/*").handler(origins::handle);
+    router.route("/v1/*").handler(limits::rateByAddress);
+    router.route("/v1/*").handler(access::authorize);
+    router.route("/v1/*").handler(limits::rateByKey);
     router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     router.post("/v1/chat").handler(routes::chat);
     router.post("/v1/chat/stream").handler(routes::stream);
@@ -59,7 +74,9 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/v1/search").handler(this::search);
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
-    AdminRoutes admin = new AdminRoutes(vertx, config());
+    AdminRoutes admin = new AdminRoutes(vertx, security.adminKeySha256(), SecurityConfig.isLoopback(http.host()));
+    router.route("/admin/*").handler(origins::handle);
+    router.route("/admin/*").handler(limits::rateByAddress);
     router.route("/admin/*").handler(admin::authorize);
     router.post("/admin/ingest").handler(admin::ingest);
     router.get("/admin/costs").handler(admin::costs);
@@ -74,23 +91,61 @@ public final class GatewayVerticle extends VerticleBase {
         .setMaxInitialLineLength(http.maxBodyBytes())
         .setMaxWebSocketFrameSize(http.maxBodyBytes() * 2).setMaxWebSocketMessageSize(http.maxBodyBytes() * 4);
     return vertx.createHttpServer(options)
-        .webSocketHandshakeHandler(handshake -> {
-          if ("/v1/chat/ws".equals(handshake.path())) {
-            handshake.accept();
-          } else {
-            handshake.reject(404);
-          }
-        })
+        .webSocketHandshakeHandler(this::handshake)
         .webSocketHandler(this::socket)
         .requestHandler(router).listen()
         .onSuccess(server -> LOG.debug("gateway listening on {}:{}", http.host(), server.actualPort()));
   }
 
+  /**
+   * A WebSocket is authenticated before it is upgraded: a wrong path is 404, a foreign origin
+   * 403, a caller over its rate 429, a missing or unknown key 401, a {@code customerId} its key
+   * may not act for 403. The key comes from {@code Authorization: Bearer} or {@code ?access_token=}.
+   */
+  private void handshake(ServerWebSocketHandshake handshake) {
+    if (!"/v1/chat/ws".equals(handshake.path())) {
+      handshake.reject(404);
+      return;
+    }
+    try {
+      if (!origins.allows(handshake.headers().get("origin"), handshake.headers().get("host"))) {
+        handshake.reject(403);
+        return;
+      }
+      limits.checkAddress(handshake.remoteAddress());
+      ClientKey key = socketKey(handshake.headers(), handshake.uri());
+      if (key == null) {
+        handshake.reject(401);
+        return;
+      }
+      Access.actFor(key, Access.queryParam(query(handshake.uri()), "customerId"));
+      limits.checkKey(key);
+      handshake.accept();
+    } catch (ApiError refused) {
+      handshake.reject(refused.code().status());
+    } catch (RuntimeException malformed) {
+      handshake.reject(400);
+    }
+  }
+
+  private ClientKey socketKey(MultiMap headers, String uri) {
+    return access.authenticate(headers.get("authorization"), Access.queryParam(query(uri), Access.ACCESS_TOKEN));
+  }
+
+  private static MultiMap query(String uri) {
+    MultiMap params = MultiMap.caseInsensitiveMultiMap();
+    new QueryStringDecoder(uri).parameters().forEach(params::add);
+    return params;
+  }
+
   private void socket(ServerWebSocket socket) {
-    var customer = new io.netty.handler.codec.http.QueryStringDecoder(socket.uri()).parameters().get("customerId");
-    String customerId = customer == null || customer.isEmpty() ? null : customer.get(0);
-    Limits limits = (Limits) vertx.sharedData().<String, Limits>getLocalMap("concierge.gateway").get("limits");
-    new ChatSocket(vertx, socket, chat, http.maxBodyBytes(), customerId, limits).start();
+    ClientKey key = socketKey(socket.headers(), socket.uri());
+    if (key == null) {
+      socket.close((short) 1008, "unauthorized");
+      return;
+    }
+    String customerId = (String) Access.actFor(key, Access.queryParam(query(socket.uri()), "customerId"));
+    new ChatSocket(vertx, socket, chat, http.maxBodyBytes(), key, customerId, limits).start();
   }
 
   private void health(RoutingContext ctx) {
@@ -130,7 +185,9 @@ public final class GatewayVerticle extends VerticleBase {
     if (error.code() == ErrorCode.INTERNAL) {
       LOG.warn("request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
     }
-    if (error.code() == ErrorCode.RATE_LIMITED) {
+    if (error instanceof Limits.RateLimited limited) {
+      ctx.response().putHeader("retry-after", String.valueOf(limited.retryAfterSeconds()));
+    } else if (error.code() == ErrorCode.RATE_LIMITED || error.code() == ErrorCode.UNAVAILABLE) {
       ctx.response().putHeader("retry-after", "1");
     }
     ctx.response().setStatusCode(error.code().status()).putHeader("content-type", "application/json")
