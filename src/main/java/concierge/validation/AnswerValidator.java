@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * quantity, percentage, phone number) must appear in what grounds the turn (the retrieved
  * chunks, the customer's own order data) or in the store's knowledge; every order number,
  * tracking number and email must belong to the grounding (so another customer's data cannot
- * pass); it must not quote the system prompt, and must not make a claim the policies never make.
+ * pass); it must not quote the system prompt, must not read as instructions to an assistant (an
+ * injection in a message or a knowledge document, echoed), and must not make a claim the policies never make.
  * Pure and fast: a few regex scans per sentence.
  */
 public final class AnswerValidator {
@@ -25,6 +26,16 @@ public final class AnswerValidator {
   private static final Pattern TRACKING = Pattern.compile("\\b1Z[0-9A-Z]{16}\\b");
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
   private static final int SHINGLE = 6;
+  /**
+   * Text that speaks to an assistant rather than to a customer: a knowledge document or a message
+   * carrying an injected instruction, echoed. Never part of an answer, whatever grounds it.
+   */
+  private static final Pattern INSTRUCTION_TEXT = Pattern.compile("(?i)"
+      + "\\b(ignore|disregard|forget|override|bypass)\\b[^.!?\\n]{0,40}\\b(instructions?|rules|prompts?|guidelines|polic(y|ies))\\b"
+      + "|\\b(system|hidden|initial|original) (prompt|instructions?|message)\\b"
+      + "|\\b(admin|developer|debug|god|jailbreak|dan) mode\\b"
+      + "|\\byou are (now|no longer)\\b|\\bfrom now on,? you\\b|\\bnew instructions?\\b"
+      + "|<\\|?(system|im_start|im_end)\\|?>|\\[/?(system|inst)\\]");
 
   private final Set<String> storeNumbers;
   private final List<Pattern> forbiddenClaims;
@@ -38,6 +49,9 @@ public final class AnswerValidator {
 
   public Verdict check(String sentence, Collection<String> grounding) {
     String joined = String.join("\n", grounding);
+    if (INSTRUCTION_TEXT.matcher(sentence).find()) {
+      return Verdict.reject("instruction text");
+    }
     for (Pattern claim : forbiddenClaims) {
       if (claim.matcher(sentence).find()) {
         return Verdict.reject("forbidden claim");
