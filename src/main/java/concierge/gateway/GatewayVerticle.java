@@ -172,12 +172,30 @@ public final class GatewayVerticle extends VerticleBase {
         .onFailure(ctx::fail);
   }
 
+  /** A client error a library handler failed with: its status, in the API's words, without the library's message. */
+  private static ApiError byStatus(int status) {
+    for (ErrorCode code : ErrorCode.values()) {
+      if (code.status() == status) {
+        return new ApiError(code, switch (code) {
+          case TOO_LARGE -> "request body is larger than the limit";
+          case FORBIDDEN -> "this request is not allowed";
+          case UNAUTHORIZED -> "a valid key is required";
+          case NOT_FOUND -> "no such route";
+          default -> "bad request";
+        });
+      }
+    }
+    return status == 405 ? new ApiError(ErrorCode.NOT_FOUND, "no such route") : new ApiError(ErrorCode.INVALID_REQUEST, "bad request");
+  }
+
   /** The one place where failures become HTTP responses. */
   static void fail(RoutingContext ctx, Throwable failure) {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }
-    ApiError error = failure != null ? ApiError.of(failure)
+    ApiError error = failure != null && !(failure instanceof ApiError) && ctx.statusCode() >= 400 && ctx.statusCode() < 500
+        ? byStatus(ctx.statusCode())
+        : failure != null ? ApiError.of(failure)
         : ctx.statusCode() == 413 ? new ApiError(ErrorCode.TOO_LARGE, "request body is larger than the limit")
         : ctx.statusCode() == 404 ? new ApiError(ErrorCode.NOT_FOUND, "no such route")
         : ctx.statusCode() == 405 ? new ApiError(ErrorCode.NOT_FOUND, "no such route")

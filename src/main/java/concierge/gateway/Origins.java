@@ -52,10 +52,11 @@ final class Origins {
   /** Route handler: refuses foreign origins, then adds CORS headers for allowed ones. */
   void handle(RoutingContext ctx) {
     String authority = ctx.request().getHeader("host");
-    if (!allows(ctx.request().getHeader("origin"), authority)) {
+    String origin = ctx.request().getHeader("origin");
+    if (!allows(origin, authority)) {
       throw new ApiError(ErrorCode.FORBIDDEN, "this origin may not call the API");
     }
-    if (cors != null) {
+    if (cors != null && allowed.contains(origin)) {
       cors.handle(ctx);
     } else {
       ctx.next();
