@@ -48,7 +48,7 @@ public final class FuzzBenchCommand implements Callable<Integer> {
     Vertx vertx = ConciergeServer.newVertx();
     JsonObject settings = fuzzSettings(config.load(vertx));
     try (ConciergeServer server = ConciergeServer.start(vertx, settings)) {
-      FuzzRun run = new FuzzRun(Vertx.vertx(), "127.0.0.1", server.httpPort(), CUSTOMER_KEY, deadlineMs);
+      FuzzRun run = new FuzzRun(Vertx.vertx(), vertx.eventBus(), "127.0.0.1", server.httpPort(), CUSTOMER_KEY, deadlineMs);
       long started = System.nanoTime();
       FuzzTally tally = run.run(new FuzzInputs(seed, List.of(FRONT_KEY, CUSTOMER_KEY)), inputs, workers).await();
       double seconds = (System.nanoTime() - started) / 1e9;

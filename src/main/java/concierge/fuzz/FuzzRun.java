@@ -11,10 +11,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
@@ -32,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FuzzRun {
 
   private final Vertx vertx;
+  private final io.vertx.core.eventbus.EventBus bus;
   private final String host;
   private final int port;
   private final String socketKey;
@@ -41,9 +40,13 @@ public final class FuzzRun {
   private final WebSocketClient sockets;
   private final FuzzTally tally = new FuzzTally();
 
-  /** {@code socketKey}: a valid client key for the sockets that carry frame inputs (null without keys). */
-  public FuzzRun(Vertx vertx, String host, int port, String socketKey, long deadlineMs) {
+  /**
+   * {@code vertx}: where the clients run; {@code bus}: the server's event bus; {@code socketKey}: a
+   * valid client key for the sockets that carry frame inputs (null without keys).
+   */
+  public FuzzRun(Vertx vertx, io.vertx.core.eventbus.EventBus bus, String host, int port, String socketKey, long deadlineMs) {
     this.vertx = vertx;
+    this.bus = bus;
     this.host = host;
     this.port = port;
     this.socketKey = socketKey;
@@ -93,16 +96,18 @@ public final class FuzzRun {
       return api(api);
     }
     if (input instanceof FuzzInput.SocketUpgrade upgrade) {
-      return upgrade(upgrade);
+      return rawHttp(upgradeRequest(upgrade)).map(outcome -> outcome.replace("http ", "upgrade "));
     }
     if (input instanceof FuzzInput.SocketFrame frame) {
       return slot.send(frame);
     }
-    FuzzInput.BusRequest bus = (FuzzInput.BusRequest) input;
-    return vertx.eventBus().<JsonObject>request(bus.address(), bus.body(), new DeliveryOptions().setSendTimeout(deadlineMs))
-        .map(reply -> "bus ok")
+    FuzzInput.BusRequest request = (FuzzInput.BusRequest) input;
+    return bus.<JsonObject>request(request.address(), request.body(), new DeliveryOptions().setSendTimeout(deadlineMs))
+        .map(reply -> "ok")
         .recover(failure -> Future.succeededFuture(failure instanceof ReplyException reply
-            && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE ? "bus " + reply.failureCode() : "bus " + name(failure)));
+            && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE ? "reply " + reply.failureCode()
+            : failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT ? "hang"
+            : "reply " + name(failure)));
   }
 
   private Future<String> rawHttp(byte[] bytes) {
@@ -126,7 +131,7 @@ public final class FuzzRun {
   }
 
   private Future<String> api(FuzzInput.ApiRequest api) {
-    RequestOptions options = new RequestOptions().setMethod(api.method()).setURI(api.uri()).setTimeout(deadlineMs);
+    RequestOptions options = new RequestOptions().setMethod(api.method()).setURI(ascii(api.uri())).setTimeout(deadlineMs);
     api.headers().forEach(options::putHeader);
     return http.request(options)
         .compose(request -> api.body() == null ? request.send() : request.send(api.body()))
@@ -134,13 +139,13 @@ public final class FuzzRun {
             + (response.statusCode() >= 400 ? " " + errorCode(body) : "")));
   }
 
-  private Future<String> upgrade(FuzzInput.SocketUpgrade upgrade) {
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(port).setURI(upgrade.uri())
-        .setTimeout(deadlineMs);
-    upgrade.headers().forEach(options::addHeader);
-    return sockets.connect(options).compose(socket -> socket.close().map("upgrade 101"))
-        .recover(failure -> failure instanceof UpgradeRejectedException rejected
-            ? Future.succeededFuture("upgrade " + rejected.getStatus()) : Future.failedFuture(failure));
+  /** The upgrade written by hand, so that URIs a client library would refuse reach the server's handshake. */
+  private byte[] upgradeRequest(FuzzInput.SocketUpgrade upgrade) {
+    StringBuilder request = new StringBuilder("GET ").append(upgrade.uri()).append(" HTTP/1.1\r\nHost: ").append(host)
+        .append(':').append(port).append("\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n")
+        .append("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n");
+    upgrade.headers().forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+    return request.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   static String errorCode(Buffer body) {
@@ -152,7 +157,17 @@ public final class FuzzRun {
   }
 
   static String name(Throwable failure) {
-    return failure.getClass().getSimpleName();
+    return failure.getClass().getName().replaceAll(".*\\.", "");
+  }
+
+  /** Characters outside printable ASCII %-encoded as UTF-8 (a client library refuses them); bad escapes are kept. */
+  static String ascii(String uri) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : uri.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      out.append(c > 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format("%%%02X", c));
+    }
+    return out.toString();
   }
 
   public void close() {

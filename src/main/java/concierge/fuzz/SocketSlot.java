@@ -53,7 +53,7 @@ final class SocketSlot {
       ws.textMessageHandler(this::onText);
       ws.closeHandler(v -> {
         if (waiting != null) {
-          waiting.tryComplete("ws closed " + ws.closeStatusCode());
+          waiting.tryComplete("closed " + ws.closeStatusCode());
         }
       });
     });
@@ -64,15 +64,15 @@ final class SocketSlot {
     try {
       frame = new JsonObject(text);
     } catch (RuntimeException notJson) {
-      complete("ws (frame not JSON)");
+      complete("(frame not JSON)");
       return;
     }
     switch (String.valueOf(frame.getValue("type"))) {
-      case "end" -> complete("ws end");
-      case "pong" -> complete("ws pong");
+      case "end" -> complete("end");
+      case "pong" -> complete("pong");
       case "error" -> {
         JsonObject error = frame.getJsonObject("error", new JsonObject());
-        complete("ws error " + error.getString("code") + ("internal".equals(error.getString("code")) ? " 500" : ""));
+        complete("error " + error.getString("code") + ("internal".equals(error.getString("code")) ? " 500" : ""));
       }
       default -> { }
     }

@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -63,11 +64,12 @@ public final class GatewayVerticle extends VerticleBase {
     ChatRoutes routes = new ChatRoutes(vertx, turnTimeout, limits);
 
     Router router = Router.router(vertx);
+    router.route().handler(GatewayVerticle::readableQuery);
     router.route("/v1/*").handler(origins::handle);
     router.route("/v1/*").handler(limits::rateByAddress);
     router.route("/v1/*").handler(access::authorize);
     router.route("/v1/*").handler(limits::rateByKey);
-    router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
+    router.post("/v1/*").handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     router.post("/v1/chat").handler(routes::chat);
     router.post("/v1/chat/stream").handler(routes::stream);
     router.get("/v1/conversations/:id").handler(routes::conversation);
@@ -91,10 +93,36 @@ public final class GatewayVerticle extends VerticleBase {
         .setMaxInitialLineLength(http.maxBodyBytes())
         .setMaxWebSocketFrameSize(http.maxBodyBytes() * 2).setMaxWebSocketMessageSize(http.maxBodyBytes() * 4);
     return vertx.createHttpServer(options)
+        .invalidRequestHandler(GatewayVerticle::invalidRequest)
         .webSocketHandshakeHandler(this::handshake)
         .webSocketHandler(this::socket)
         .requestHandler(router).listen()
         .onSuccess(server -> LOG.debug("gateway listening on {}:{}", http.host(), server.actualPort()));
+  }
+
+  /** A request the HTTP parser could not read (bad request line, headers too long): the API's error shape, then close. */
+  private static void invalidRequest(io.vertx.core.http.HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    boolean tooLong = cause instanceof io.netty.handler.codec.TooLongFrameException;
+    int status = !tooLong ? 400 : cause.getMessage() != null && cause.getMessage().contains("header") ? 431 : 414;
+    ApiError error = tooLong ? new ApiError(ErrorCode.TOO_LARGE, "request line or headers are too long")
+        : new ApiError(ErrorCode.INVALID_REQUEST, "the request is not valid HTTP");
+    request.response().setStatusCode(status).putHeader("content-type", "application/json").putHeader("connection", "close")
+        .end(error.toJson().encode()).onComplete(done -> request.connection().close());
+  }
+
+  /**
+   * First on every request: a query string that cannot be decoded (a bad %-escape) is a 400 here,
+   * before routes with path parameters decode it while matching and fail outside any handler.
+   */
+  private static void readableQuery(RoutingContext ctx) {
+    try {
+      ctx.request().params();
+    } catch (IllegalArgumentException e) {
+      fail(ctx, new ApiError(ErrorCode.INVALID_REQUEST, "the query string is not valid URL encoding"));
+      return;
+    }
+    ctx.next();
   }
 
   /**
@@ -208,7 +236,18 @@ public final class GatewayVerticle extends VerticleBase {
     } else if (error.code() == ErrorCode.RATE_LIMITED || error.code() == ErrorCode.UNAVAILABLE) {
       ctx.response().putHeader("retry-after", "1");
     }
+    HttpServerRequest request = ctx.request();
+    boolean unread = !request.isEnded();
+    if (unread) {
+      // answered before its body was read (a refused key, a bad query): the body would block the
+      // connection's next request, so this connection ends with this answer
+      ctx.response().putHeader("connection", "close");
+    }
     ctx.response().setStatusCode(error.code().status()).putHeader("content-type", "application/json")
-        .end(error.toJson().encode());
+        .end(error.toJson().encode()).onComplete(done -> {
+          if (unread) {
+            request.connection().close();
+          }
+        });
   }
 }

@@ -24,7 +24,10 @@ public final class AnswerValidator {
   private static final Pattern PHONE = Pattern.compile("\\b1-\\d{3}-\\d{3}-\\d{4}\\b");
   private static final Pattern ORDER_ID = Pattern.compile("(?i)\\bAF-?\\d{6}\\b");
   private static final Pattern TRACKING = Pattern.compile("\\b1Z[0-9A-Z]{16}\\b");
-  private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+  /** Starts only where a run of address characters starts, and never gives them back: linear on any text. */
+  private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+-])[\\w.+-]++@[\\w-]++(\\.[\\w-]++)+");
+  /** Longer than any sentence an answer has; checking more would only cost time on hostile text. */
+  private static final int MAX_SENTENCE_CHARS = 2000;
   private static final int SHINGLE = 6;
   /**
    * Text that speaks to an assistant rather than to a customer: a knowledge document or a message
@@ -48,6 +51,9 @@ public final class AnswerValidator {
   }
 
   public Verdict check(String sentence, Collection<String> grounding) {
+    if (sentence.length() > MAX_SENTENCE_CHARS) {
+      return Verdict.reject("sentence too long");
+    }
     String joined = String.join("\n", grounding);
     if (INSTRUCTION_TEXT.matcher(sentence).find()) {
       return Verdict.reject("instruction text");

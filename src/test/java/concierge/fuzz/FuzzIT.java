@@ -43,7 +43,7 @@ class FuzzIT {
   @Test
   @DisplayName("no input gets a 500 or goes unanswered, every kind of input is exercised, and the server still answers afterwards")
   void noCrashNo500NoHang() {
-    FuzzRun run = new FuzzRun(server.vertx(), "127.0.0.1", server.httpPort(), FuzzBenchCommand.CUSTOMER_KEY, 30_000);
+    FuzzRun run = new FuzzRun(client, server.vertx().eventBus(), "127.0.0.1", server.httpPort(), FuzzBenchCommand.CUSTOMER_KEY, 30_000);
     FuzzTally tally = run.run(new FuzzInputs(42, List.of(FuzzBenchCommand.FRONT_KEY, FuzzBenchCommand.CUSTOMER_KEY)),
         2000, 8).await();
     run.close();
@@ -55,7 +55,7 @@ class FuzzIT {
         .noneMatch(outcome -> outcome.contains("not the error shape") || outcome.contains("not JSON"));
     for (String exercised : List.of("raw-http http 400", "http-api http 200", "http-api http 400 invalid_request",
         "http-api http 401 unauthorized", "http-api http 403 forbidden", "ws-upgrade upgrade 101", "ws-upgrade upgrade 401",
-        "ws-frame ws end", "ws-frame ws error invalid_request", "bus ok", "bus 400")) {
+        "ws-frame end", "ws-frame error invalid_request", "bus ok", "bus reply 400")) {
       assertThat(tally.count(exercised)).as(exercised + " in " + tally.counts()).isPositive();
     }
     assertThat(FuzzBenchCommand.stillAnswers(client, server.httpPort())).isTrue();

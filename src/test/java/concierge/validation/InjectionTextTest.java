@@ -32,4 +32,12 @@ class InjectionTextTest {
     assertThat(validator.check("Newsletter subscribers get 10% off their first order.", grounding).ok()).isTrue();
     assertThat(validator.check("Our return policy allows returns within 30 days.", List.of("within 30 days")).ok()).isTrue();
   }
+
+  @Test
+  @DisplayName("a hostile, overlong sentence is refused without scanning it; emails inside long word runs are still found")
+  void hostileText() {
+    assertThat(validator.check("a".repeat(15_000), List.of()).reason()).isEqualTo("sentence too long");
+    assertThat(validator.check("x".repeat(1500) + " write to jordan.lee@example.com.", List.of()).reason())
+        .isEqualTo("email not grounded");
+  }
 }
