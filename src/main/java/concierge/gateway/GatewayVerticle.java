@@ -117,7 +117,8 @@ public final class GatewayVerticle extends VerticleBase {
    */
   private static void readableQuery(RoutingContext ctx) {
     try {
-      ctx.request().params();
+      // decoded apart from the request: reading the request's own params would consume a POST's form state
+      new QueryStringDecoder(ctx.request().uri()).parameters();
     } catch (IllegalArgumentException e) {
       fail(ctx, new ApiError(ErrorCode.INVALID_REQUEST, "the query string is not valid URL encoding"));
       return;
