@@ -97,6 +97,7 @@ public final class ConciergeServer implements AutoCloseable {
   public static ConciergeServer start(Vertx vertx, JsonObject given) throws Exception {
     long started = System.currentTimeMillis();
     JsonObject config = given.copy();
+    concierge.security.SecurityConfig.from(config).checkExposure(HttpConfig.from(config).host());
     Path dataDir = Path.of(config.getString("data-dir", "data")).toAbsolutePath();
     Files.createDirectories(dataDir);
     ChromaSidecar sidecar = null;

@@ -12,7 +12,7 @@ public final class InputRules {
       throw new IllegalArgumentException(field + " is required");
     }
     String text = raw.strip();
-    if (text.isEmpty()) {
+    if (text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT)) {
       throw new IllegalArgumentException(field + " must not be empty");
     }
     if (text.codePointCount(0, text.length()) > maxChars) {

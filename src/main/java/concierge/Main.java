@@ -4,6 +4,7 @@ import concierge.cli.BenchCommand;
 import concierge.cli.ChatCommand;
 import concierge.cli.EvalCommand;
 import concierge.cli.IngestCommand;
+import concierge.cli.KeyHashCommand;
 import concierge.cli.LlmSimCommand;
 import concierge.cli.ServeCommand;
 import picocli.CommandLine;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
     description = "A customer-service agent server on Vert.x.",
     subcommands = {ServeCommand.class, IngestCommand.class, ChatCommand.class, EvalCommand.class, LlmSimCommand.class,
         concierge.cli.TailTurnsCommand.class,
-        BenchCommand.class})
+        BenchCommand.class, KeyHashCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -22,8 +22,13 @@
 
   // ---- connection ------------------------------------------------------------------------
 
+  // With client keys configured, open the page as /#key=<client key>: the fragment never leaves the
+  // browser, and the key goes to the upgrade as ?access_token= (browsers cannot set headers on a WebSocket).
+  const key = new URLSearchParams(location.hash.slice(1)).get('key');
+  const query = key ? `?access_token=${encodeURIComponent(key)}` : '';
+
   function connect() {
-    socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/v1/chat/ws`);
+    socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/v1/chat/ws${query}`);
     socket.onopen = () => {
       backoff = 500;
       setConnection('open');

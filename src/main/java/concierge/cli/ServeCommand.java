@@ -1,6 +1,7 @@
 package concierge.cli;
 
 import concierge.ConciergeServer;
+import concierge.security.UnsafeExposureException;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
@@ -49,7 +50,14 @@ public final class ServeCommand implements Callable<Integer> {
     }
     Vertx vertx = cluster || clusterSettings.getBoolean("enabled", false)
         ? ConciergeServer.newClusteredVertx(settings) : ConciergeServer.newVertx();
-    ConciergeServer server = ConciergeServer.start(vertx, settings);
+    ConciergeServer server;
+    try {
+      server = ConciergeServer.start(vertx, settings);
+    } catch (UnsafeExposureException | IllegalArgumentException refused) {
+      System.err.println("concierge: " + refused.getMessage());
+      vertx.close();
+      return 2;
+    }
     server.stopGracefullyOnExit();
     if (concierge.cluster.ClusterConfig.from(settings).roles().gateway()) {
       System.out.printf("Concierge is running: http://%s:%d/  (Ctrl-C to stop)%n",

@@ -7,15 +7,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import concierge.security.KeyHash;
+import concierge.security.SecurityConfig;
 
 /**
  * {@code /admin/*}: re-ingest the knowledge base, clear the answer cache, cache and cost totals. Allowed with the admin key
- * ({@code Authorization: Bearer}, compared by SHA-256 in constant time, never logged), or from a
- * loopback address when no admin key is configured.
+ * ({@code Authorization: Bearer}, compared by SHA-256 in constant time, never logged), or, when no
+ * admin key is configured and the server listens on loopback only, from a loopback address.
+ * A client key is not an admin key (403).
  */
 final class AdminRoutes {
 
@@ -23,25 +22,26 @@ final class AdminRoutes {
   private final concierge.cache.CacheService cache;
   private final TurnMetrics metrics = new TurnMetrics();
   private final byte[] adminKeyHash;
+  private final boolean loopbackOnly;
 
-  AdminRoutes(Vertx vertx, JsonObject config) {
+  AdminRoutes(Vertx vertx, byte[] adminKeyHash, boolean loopbackOnly) {
     this.knowledge = new KnowledgeService(vertx);
     this.cache = new concierge.cache.CacheService(vertx, 2000, 0);
-    String hex = config.getJsonObject("security", new JsonObject()).getString("admin-key-sha256", "");
-    this.adminKeyHash = hex.isBlank() ? null : HexFormat.of().parseHex(hex.strip().toLowerCase());
+    this.adminKeyHash = adminKeyHash;
+    this.loopbackOnly = loopbackOnly;
   }
 
   void authorize(RoutingContext ctx) {
     String header = ctx.request().getHeader("authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      if (adminKeyHash != null && MessageDigest.isEqual(sha256(header.substring(7).strip()), adminKeyHash)) {
+      if (adminKeyHash != null && KeyHash.matches(KeyHash.sha256(header.substring(7).strip()), adminKeyHash)) {
         ctx.next();
         return;
       }
       throw new ApiError(ErrorCode.FORBIDDEN, "this key may not use admin routes");
     }
-    if (adminKeyHash == null && ctx.request().remoteAddress() != null
-        && isLoopback(ctx.request().remoteAddress().hostAddress())) {
+    if (adminKeyHash == null && loopbackOnly && ctx.request().remoteAddress() != null
+        && SecurityConfig.isLoopback(ctx.request().remoteAddress().hostAddress())) {
       ctx.next();
       return;
     }
@@ -63,17 +63,5 @@ final class AdminRoutes {
 
   void costs(RoutingContext ctx) {
     ChatRoutes.json(ctx.response(), 200, metrics.costs());
-  }
-
-  private static boolean isLoopback(String address) {
-    return address.startsWith("127.") || address.equals("0:0:0:0:0:0:0:1") || address.equals("::1");
-  }
-
-  static byte[] sha256(String key) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
  * A client-facing failure: one of the error codes of the API with a message that is safe to
  * show (never a stack trace or an internal detail).
  */
-public final class ApiError extends RuntimeException {
+public class ApiError extends RuntimeException {
 
   private final ErrorCode code;
 
@@ -47,11 +47,22 @@ public final class ApiError extends RuntimeException {
     return new ApiError(code, message);
   }
 
-  private static String safe(String message) {
+  /**
+   * A message as clients may see it: its first line, at most 200 characters, and nothing that
+   * names the code inside (a qualified class name, an exception, a stack frame): such a message
+   * came from a library, not from our own checks, and is replaced by a plain one.
+   */
+  static String safe(String message) {
     if (message == null || message.isBlank()) {
       return "request failed";
     }
     String firstLine = message.lines().findFirst().orElse(message);
+    if (INTERNALS.matcher(firstLine).find()) {
+      return "the request could not be read";
+    }
     return firstLine.length() > 200 ? firstLine.substring(0, 200) : firstLine;
   }
+
+  private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
+      "\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Za-z_$][\\w$]*|\\b[A-Z]\\w*(?:Exception|Error)\\b|\\bat [\\w$.]+\\(|\\.java:\\d+");
 }

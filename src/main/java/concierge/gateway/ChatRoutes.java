@@ -45,8 +45,14 @@ final class ChatRoutes {
     }
   }
 
-  void chat(RoutingContext ctx) {
+  /** The request body, acting for the customer the caller's key allows (403 otherwise). */
+  static JsonObject turnRequest(RoutingContext ctx) {
     JsonObject request = body(ctx);
+    return request.put("customerId", Access.actFor(Access.key(ctx), request.getValue("customerId")));
+  }
+
+  void chat(RoutingContext ctx) {
+    JsonObject request = turnRequest(ctx);
     enter();
     chat.chat(request).onComplete(done -> limits.leave())
         .onSuccess(turn -> json(ctx.response(), 200, turn)).onFailure(ctx::fail);
@@ -59,7 +65,7 @@ final class ChatRoutes {
   }
 
   void stream(RoutingContext ctx) {
-    JsonObject request = body(ctx);
+    JsonObject request = turnRequest(ctx);
     enter();
     HttpServerResponse response = ctx.response();
     TurnStream stream = new TurnStream(vertx);
@@ -105,7 +111,7 @@ final class ChatRoutes {
     if (id == null || !CONVERSATION_ID.matcher(id).matches()) {
       throw new ApiError(ErrorCode.INVALID_REQUEST, "conversation id must be 8-80 letters, digits, '-' or '_'");
     }
-    String customerId = ctx.queryParams().get("customerId");
+    String customerId = (String) Access.actFor(Access.key(ctx), Access.queryParam(ctx.queryParams(), "customerId"));
     conversations.get(id).onSuccess(conversation -> {
       if (conversation.isNew() || !conversation.visibleTo(customerId)) {
         ctx.fail(new ApiError(ErrorCode.NOT_FOUND, "conversation not found"));

@@ -2,6 +2,7 @@ package concierge.gateway;
 
 import concierge.ErrorCode;
 import concierge.agent.ChatService;
+import concierge.security.ClientKey;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
@@ -23,15 +24,17 @@ final class ChatSocket {
   private final ChatService chat;
   private final int maxFrameChars;
   private final String customerId;
+  private final ClientKey key;
   private final Limits limits;
+  private final ShutdownGate gate;
   private static final int MAX_IN_FLIGHT = 32;
 
   private final Set<TurnStream> inFlight = new HashSet<>();
-  private final ShutdownGate gate;
 
-  ChatSocket(Vertx vertx, ServerWebSocket socket, ChatService chat, int maxFrameChars, String customerId,
-             Limits limits) {
+  ChatSocket(Vertx vertx, ServerWebSocket socket, ChatService chat, int maxFrameChars, ClientKey key,
+             String customerId, Limits limits) {
     this.limits = limits;
+    this.key = key;
     this.vertx = vertx;
     this.socket = socket;
     this.chat = chat;
@@ -76,6 +79,17 @@ final class ChatSocket {
       error(clientMessageId, ErrorCode.RATE_LIMITED, "too many turns in flight on this socket");
       return;
     }
+    JsonObject request;
+    try {
+      limits.checkAddress(socket.remoteAddress());
+      limits.checkKey(key);
+      Object customer = frame.getValue("customerId") != null ? frame.getValue("customerId") : customerId;
+      request = new JsonObject().put("message", frame.getValue("message"))
+          .put("conversationId", frame.getValue("conversationId")).put("customerId", Access.actFor(key, customer));
+    } catch (ApiError refused) {
+      send(errorFrame(clientMessageId, refused.code(), refused.getMessage(), refused));
+      return;
+    }
     if (!gate.admit()) {
       error(clientMessageId, ErrorCode.UNAVAILABLE, "the server is shutting down; please retry shortly");
       return;
@@ -85,9 +99,6 @@ final class ChatSocket {
       error(clientMessageId, ErrorCode.UNAVAILABLE, "the server is at capacity; please retry shortly");
       return;
     }
-    JsonObject request = new JsonObject().put("message", frame.getValue("message"))
-        .put("conversationId", frame.getValue("conversationId"))
-        .put("customerId", frame.getValue("customerId") != null ? frame.getValue("customerId") : customerId);
     TurnStream stream = new TurnStream(vertx);
     inFlight.add(stream);
     stream.listen(event -> {
@@ -116,8 +127,15 @@ final class ChatSocket {
   }
 
   private void error(String clientMessageId, ErrorCode code, String message) {
-    send(new JsonObject().put("type", "error").put("clientMessageId", clientMessageId)
-        .put("error", new JsonObject().put("code", code.code()).put("message", message)));
+    send(errorFrame(clientMessageId, code, message, null));
+  }
+
+  private static JsonObject errorFrame(String clientMessageId, ErrorCode code, String message, ApiError cause) {
+    JsonObject error = new JsonObject().put("code", code.code()).put("message", message);
+    if (cause instanceof Limits.RateLimited limited) {
+      error.put("retryAfterSeconds", limited.retryAfterSeconds());
+    }
+    return new JsonObject().put("type", "error").put("clientMessageId", clientMessageId).put("error", error);
   }
 
   private void send(JsonObject frame) {

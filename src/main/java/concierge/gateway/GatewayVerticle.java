@@ -8,9 +8,15 @@ import concierge.embedding.EmbeddingService;
 import concierge.retrieval.RetrievalConfig;
 import concierge.retrieval.RetrievalService;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import concierge.security.ClientKey;
+import concierge.security.SecurityConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -35,6 +41,9 @@ public final class GatewayVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
 
   private HttpConfig http;
+  private Access access;
+  private Origins origins;
+  private Limits limits;
   private HealthChecks health;
   private EmbeddingService embeddings;
   private RetrievalService retrieval;
@@ -47,6 +56,10 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     http = HttpConfig.from(config());
+    SecurityConfig security = SecurityConfig.from(config());
+    security.checkExposure(http.host());
+    access = new Access(security.clientKeys());
+    origins = new Origins(security.corsOrigins());
     health = new HealthChecks(vertx);
     RetrievalConfig retrievalConfig = RetrievalConfig.from(config());
     topN = retrievalConfig.topN();
@@ -54,24 +67,30 @@ public final class GatewayVerticle extends VerticleBase {
     retrieval = new RetrievalService(vertx, retrievalConfig.timeoutMs());
     long turnTimeout = AgentConfig.from(config()).turnTimeoutMs();
     chat = new ChatService(vertx, turnTimeout + 2000);
-    Limits limits = (Limits) vertx.sharedData().<String, Limits>getLocalMap("concierge.gateway")
+    limits = (Limits) vertx.sharedData().<String, Limits>getLocalMap("concierge.gateway")
         .computeIfAbsent("limits", k -> new Limits(config()));
     ChatRoutes routes = new ChatRoutes(vertx, turnTimeout, limits);
 
     gate = ShutdownGate.of(vertx);
     Router router = Router.router(vertx);
+    router.route().handler(GatewayVerticle::readableQuery);
     router.route("/v1/*").handler(this::refuseWhenDraining);
+    router.route("/v1/*").handler(origins::handle);
+    router.route("/v1/*").handler(limits::rateByAddress);
+    router.route("/v1/*").handler(access::authorize);
+    router.route("/v1/*").handler(limits::rateByKey);
     router.post("/v1/chat").handler(this::countTurn);
     router.post("/v1/chat/stream").handler(this::countTurn);
-    router.route("/v1/*").handler(limits::rate);
-    router.route("/v1/*").handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
+    router.post("/v1/*").handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     router.post("/v1/chat").handler(routes::chat);
     router.post("/v1/chat/stream").handler(routes::stream);
     router.get("/v1/conversations/:id").handler(routes::conversation);
     router.get("/v1/search").handler(this::search);
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(this::metrics);
-    AdminRoutes admin = new AdminRoutes(vertx, config());
+    AdminRoutes admin = new AdminRoutes(vertx, security.adminKeySha256(), SecurityConfig.isLoopback(http.host()));
+    router.route("/admin/*").handler(origins::handle);
+    router.route("/admin/*").handler(limits::rateByAddress);
     router.route("/admin/*").handler(admin::authorize);
     router.post("/admin/ingest").handler(admin::ingest);
     router.get("/admin/costs").handler(admin::costs);
@@ -86,27 +105,94 @@ public final class GatewayVerticle extends VerticleBase {
         .setMaxInitialLineLength(http.maxBodyBytes())
         .setMaxWebSocketFrameSize(http.maxBodyBytes() * 2).setMaxWebSocketMessageSize(http.maxBodyBytes() * 4);
     return vertx.createHttpServer(options)
-        .webSocketHandshakeHandler(handshake -> {
-          if (gate.draining()) {
-            handshake.reject(503);
-          } else if ("/v1/chat/ws".equals(handshake.path())) {
-            handshake.accept();
-          } else {
-            handshake.reject(404);
-          }
-        })
+        .invalidRequestHandler(GatewayVerticle::invalidRequest)
+        .webSocketHandshakeHandler(this::handshake)
         .webSocketHandler(this::socket)
         .requestHandler(router).listen()
         .onSuccess(server -> LOG.debug("gateway listening on {}:{}", http.host(), server.actualPort()));
   }
 
+  /** A request the HTTP parser could not read (bad request line, headers too long): the API's error shape, then close. */
+  private static void invalidRequest(io.vertx.core.http.HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    boolean tooLong = cause instanceof io.netty.handler.codec.TooLongFrameException;
+    int status = !tooLong ? 400 : cause.getMessage() != null && cause.getMessage().contains("header") ? 431 : 414;
+    ApiError error = tooLong ? new ApiError(ErrorCode.TOO_LARGE, "request line or headers are too long")
+        : new ApiError(ErrorCode.INVALID_REQUEST, "the request is not valid HTTP");
+    request.response().setStatusCode(status).putHeader("content-type", "application/json").putHeader("connection", "close")
+        .end(error.toJson().encode()).onComplete(done -> request.connection().close());
+  }
+
+  /**
+   * First on every request: a query string that cannot be decoded (a bad %-escape) is a 400 here,
+   * before routes with path parameters decode it while matching and fail outside any handler.
+   */
+  private static void readableQuery(RoutingContext ctx) {
+    try {
+      // decoded apart from the request: reading the request's own params would consume a POST's form state
+      new QueryStringDecoder(ctx.request().uri()).parameters();
+    } catch (IllegalArgumentException e) {
+      fail(ctx, new ApiError(ErrorCode.INVALID_REQUEST, "the query string is not valid URL encoding"));
+      return;
+    }
+    ctx.next();
+  }
+
+  /**
+   * A WebSocket is authenticated before it is upgraded: a wrong path is 404, a foreign origin
+   * 403, a caller over its rate 429, a missing or unknown key 401, a {@code customerId} its key
+   * may not act for 403. The key comes from {@code Authorization: Bearer} or {@code ?access_token=}.
+   */
+  private void handshake(ServerWebSocketHandshake handshake) {
+    if (gate.draining()) {
+      handshake.reject(503);
+      return;
+    }
+    if (!"/v1/chat/ws".equals(handshake.path())) {
+      handshake.reject(404);
+      return;
+    }
+    try {
+      if (!origins.allows(handshake.headers().get("origin"), handshake.headers().get("host"))) {
+        handshake.reject(403);
+        return;
+      }
+      limits.checkAddress(handshake.remoteAddress());
+      ClientKey key = socketKey(handshake.headers(), handshake.uri());
+      if (key == null) {
+        handshake.reject(401);
+        return;
+      }
+      Access.actFor(key, Access.queryParam(query(handshake.uri()), "customerId"));
+      limits.checkKey(key);
+      handshake.accept();
+    } catch (ApiError refused) {
+      handshake.reject(refused.code().status());
+    } catch (RuntimeException malformed) {
+      handshake.reject(400);
+    }
+  }
+
+  private ClientKey socketKey(MultiMap headers, String uri) {
+    return access.authenticate(headers.get("authorization"), Access.queryParam(query(uri), Access.ACCESS_TOKEN));
+  }
+
+  private static MultiMap query(String uri) {
+    MultiMap params = MultiMap.caseInsensitiveMultiMap();
+    new QueryStringDecoder(uri).parameters().forEach(params::add);
+    return params;
+  }
+
   private void socket(ServerWebSocket socket) {
-    var customer = new io.netty.handler.codec.http.QueryStringDecoder(socket.uri()).parameters().get("customerId");
-    String customerId = customer == null || customer.isEmpty() ? null : customer.get(0);
-    Limits limits = (Limits) vertx.sharedData().<String, Limits>getLocalMap("concierge.gateway").get("limits");
+    ClientKey key = socketKey(socket.headers(), socket.uri());
+    if (key == null) {
+      socket.close((short) 1008, "unauthorized");
+      return;
+    }
+    String customerId = (String) Access.actFor(key, Access.queryParam(query(socket.uri()), "customerId"));
     sockets.add(socket);
     socket.endHandler(v -> sockets.remove(socket));
-    new ChatSocket(vertx, socket, chat, http.maxBodyBytes(), customerId, limits).start();
+    new ChatSocket(vertx, socket, chat, http.maxBodyBytes(), key, customerId, limits).start();
   }
 
   /** Open WebSockets are told the server is going away (1001) before the server closes. */
@@ -168,12 +254,30 @@ public final class GatewayVerticle extends VerticleBase {
         .onFailure(ctx::fail);
   }
 
+  /** A client error a library handler failed with: its status, in the API's words, without the library's message. */
+  private static ApiError byStatus(int status) {
+    for (ErrorCode code : ErrorCode.values()) {
+      if (code.status() == status) {
+        return new ApiError(code, switch (code) {
+          case TOO_LARGE -> "request body is larger than the limit";
+          case FORBIDDEN -> "this request is not allowed";
+          case UNAUTHORIZED -> "a valid key is required";
+          case NOT_FOUND -> "no such route";
+          default -> "bad request";
+        });
+      }
+    }
+    return status == 405 ? new ApiError(ErrorCode.NOT_FOUND, "no such route") : new ApiError(ErrorCode.INVALID_REQUEST, "bad request");
+  }
+
   /** The one place where failures become HTTP responses. */
   static void fail(RoutingContext ctx, Throwable failure) {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }
-    ApiError error = failure != null ? ApiError.of(failure)
+    ApiError error = failure != null && !(failure instanceof ApiError) && ctx.statusCode() >= 400 && ctx.statusCode() < 500
+        ? byStatus(ctx.statusCode())
+        : failure != null ? ApiError.of(failure)
         : ctx.statusCode() == 413 ? new ApiError(ErrorCode.TOO_LARGE, "request body is larger than the limit")
         : ctx.statusCode() == 404 ? new ApiError(ErrorCode.NOT_FOUND, "no such route")
         : ctx.statusCode() == 405 ? new ApiError(ErrorCode.NOT_FOUND, "no such route")
@@ -181,10 +285,23 @@ public final class GatewayVerticle extends VerticleBase {
     if (error.code() == ErrorCode.INTERNAL) {
       LOG.warn("request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
     }
-    if (error.code() == ErrorCode.RATE_LIMITED || error.code() == ErrorCode.UNAVAILABLE) {
+    if (error instanceof Limits.RateLimited limited) {
+      ctx.response().putHeader("retry-after", String.valueOf(limited.retryAfterSeconds()));
+    } else if (error.code() == ErrorCode.RATE_LIMITED || error.code() == ErrorCode.UNAVAILABLE) {
       ctx.response().putHeader("retry-after", "1");
     }
+    HttpServerRequest request = ctx.request();
+    boolean unread = !request.isEnded();
+    if (unread) {
+      // answered before its body was read (a refused key, a bad query): the body would block the
+      // connection's next request, so this connection ends with this answer
+      ctx.response().putHeader("connection", "close");
+    }
     ctx.response().setStatusCode(error.code().status()).putHeader("content-type", "application/json")
-        .end(error.toJson().encode());
+        .end(error.toJson().encode()).onComplete(done -> {
+          if (unread) {
+            request.connection().close();
+          }
+        });
   }
 }

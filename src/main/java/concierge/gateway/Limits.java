@@ -1,68 +1,73 @@
 package concierge.gateway;
 
 import concierge.ErrorCode;
+import concierge.security.ClientKey;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.core.shareddata.Shareable;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Per-address token buckets (429 with Retry-After) and a node-wide cap on turns in flight (a fast
- * 503 instead of an unbounded queue). Shared by all gateway instances of a node.
+ * Token buckets per client address and per client key (429 with Retry-After), and a node-wide
+ * cap on turns in flight (a fast 503 instead of an unbounded queue). Shared by all gateway
+ * instances of a node. The address is checked before the key, so guessing keys is rate-limited.
  */
 final class Limits implements Shareable {
 
-  private static final class Bucket {
-    private double tokens;
-    private long refilledNanos = System.nanoTime();
+  /** A refusal by rate, with the seconds after which a retry may pass. */
+  static final class RateLimited extends ApiError {
+    private final long retryAfterSeconds;
 
-    Bucket(double tokens) {
-      this.tokens = tokens;
+    RateLimited(String what, long retryAfterSeconds) {
+      super(ErrorCode.RATE_LIMITED, "too many requests from this " + what + "; retry after " + retryAfterSeconds + " s");
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    long retryAfterSeconds() {
+      return retryAfterSeconds;
     }
   }
 
-  private final double ratePerSecond;
-  private final int burst;
+  private final TokenBuckets perAddress;
+  private final TokenBuckets perKey;
   private final int maxInFlight;
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
 
   Limits(JsonObject root) {
     JsonObject c = root.getJsonObject("limits", new JsonObject());
-    this.ratePerSecond = c.getDouble("rate-per-second", 0.0);
-    this.burst = Math.max(1, c.getInteger("burst", 20));
+    this.perAddress = new TokenBuckets(c.getDouble("rate-per-second", 0.0), c.getInteger("burst", 20));
+    this.perKey = new TokenBuckets(c.getDouble("key-rate-per-second", 0.0), c.getInteger("key-burst", 50));
     this.maxInFlight = c.getInteger("max-in-flight", 2000);
   }
 
   /** Route handler: refuses a request over its address's rate. */
-  void rate(RoutingContext ctx) {
-    if (ratePerSecond > 0) {
-      String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-      if (!take(address)) {
-        ctx.response().putHeader("retry-after", String.valueOf((long) Math.ceil(1 / ratePerSecond)));
-        throw new ApiError(ErrorCode.RATE_LIMITED, "too many requests; slow down");
-      }
-    }
+  void rateByAddress(RoutingContext ctx) {
+    checkAddress(ctx.request().remoteAddress());
     ctx.next();
   }
 
-  boolean take(String address) {
-    if (buckets.size() > 100_000) {
-      buckets.clear();
+  /** Route handler, after {@link Access#authorize}: refuses a request over its key's rate. */
+  void rateByKey(RoutingContext ctx) {
+    checkKey(Access.key(ctx));
+    ctx.next();
+  }
+
+  void checkAddress(SocketAddress address) {
+    long wait = perAddress.take(address == null ? "?" : address.hostAddress());
+    if (wait > 0) {
+      throw new RateLimited("address", wait);
     }
-    Bucket bucket = buckets.computeIfAbsent(address, a -> new Bucket(burst));
-    synchronized (bucket) {
-      long now = System.nanoTime();
-      bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.refilledNanos) / 1e9 * ratePerSecond);
-      bucket.refilledNanos = now;
-      if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
-        return true;
-      }
-      return false;
+  }
+
+  void checkKey(ClientKey key) {
+    if (key.open()) {
+      return;
+    }
+    long wait = perKey.take(key.name());
+    if (wait > 0) {
+      throw new RateLimited("key", wait);
     }
   }
 

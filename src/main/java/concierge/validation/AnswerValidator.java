@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * quantity, percentage, phone number) must appear in what grounds the turn (the retrieved
  * chunks, the customer's own order data) or in the store's knowledge; every order number,
  * tracking number and email must belong to the grounding (so another customer's data cannot
- * pass); it must not quote the system prompt, and must not make a claim the policies never make.
+ * pass); it must not quote the system prompt, must not read as instructions to an assistant (an
+ * injection in a message or a knowledge document, echoed), and must not make a claim the policies never make.
  * Pure and fast: a few regex scans per sentence.
  */
 public final class AnswerValidator {
@@ -23,8 +24,21 @@ public final class AnswerValidator {
   private static final Pattern PHONE = Pattern.compile("\\b1-\\d{3}-\\d{3}-\\d{4}\\b");
   private static final Pattern ORDER_ID = Pattern.compile("(?i)\\bAF-?\\d{6}\\b");
   private static final Pattern TRACKING = Pattern.compile("\\b1Z[0-9A-Z]{16}\\b");
-  private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+  /** Starts only where a run of address characters starts, and never gives them back: linear on any text. */
+  private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+-])[\\w.+-]++@[\\w-]++(\\.[\\w-]++)+");
+  /** Longer than any sentence an answer has; checking more would only cost time on hostile text. */
+  private static final int MAX_SENTENCE_CHARS = 2000;
   private static final int SHINGLE = 6;
+  /**
+   * Text that speaks to an assistant rather than to a customer: a knowledge document or a message
+   * carrying an injected instruction, echoed. Never part of an answer, whatever grounds it.
+   */
+  private static final Pattern INSTRUCTION_TEXT = Pattern.compile("(?i)"
+      + "\\b(ignore|disregard|forget|override|bypass)\\b[^.!?\\n]{0,40}\\b(instructions?|rules|prompts?|guidelines|polic(y|ies))\\b"
+      + "|\\b(system|hidden|initial|original) (prompt|instructions?|message)\\b"
+      + "|\\b(admin|developer|debug|god|jailbreak|dan) mode\\b"
+      + "|\\byou are (now|no longer)\\b|\\bfrom now on,? you\\b|\\bnew instructions?\\b"
+      + "|<\\|?(system|im_start|im_end)\\|?>|\\[/?(system|inst)\\]");
 
   private final Set<String> storeNumbers;
   private final List<Pattern> forbiddenClaims;
@@ -37,7 +51,13 @@ public final class AnswerValidator {
   }
 
   public Verdict check(String sentence, Collection<String> grounding) {
+    if (sentence.length() > MAX_SENTENCE_CHARS) {
+      return Verdict.reject("sentence too long");
+    }
     String joined = String.join("\n", grounding);
+    if (INSTRUCTION_TEXT.matcher(sentence).find()) {
+      return Verdict.reject("instruction text");
+    }
     for (Pattern claim : forbiddenClaims) {
       if (claim.matcher(sentence).find()) {
         return Verdict.reject("forbidden claim");

@@ -28,15 +28,18 @@ public final class ValidationService {
   }
 
   static String sentence(JsonObject body) {
-    String sentence = body.getString("sentence");
-    if (sentence == null) {
-      throw new IllegalArgumentException("sentence is required");
+    if (!(body.getValue("sentence") instanceof String sentence)) {
+      throw new IllegalArgumentException("sentence must be a string");
     }
     return sentence;
   }
 
   static List<String> grounding(JsonObject body) {
-    JsonArray array = body.getJsonArray("grounding", new JsonArray());
+    Object value = body.getValue("grounding");
+    if (value != null && !(value instanceof JsonArray)) {
+      throw new IllegalArgumentException("grounding must be an array of strings");
+    }
+    JsonArray array = value == null ? new JsonArray() : (JsonArray) value;
     List<String> grounding = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
       grounding.add(String.valueOf(array.getValue(i)));
