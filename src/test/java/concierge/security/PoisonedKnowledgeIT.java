@@ -112,6 +112,9 @@ class PoisonedKnowledgeIT {
     server.deploy("GenerationVerticle", new concierge.generation.GenerationVerticle(), new JsonObject()
         .put("generation", new JsonObject().put("provider", "openai"))
         .put("llm", new JsonObject().put("url", llm.baseUrl()).put("api-key", "")));
+    // the embedded answers of the first test are cached under the same questions
+    server.vertx().eventBus().request(concierge.Addresses.CACHE, new JsonObject(),
+        new io.vertx.core.eventbus.DeliveryOptions().addHeader("action", "clear")).await();
     List<String> answers = new ArrayList<>();
     boolean retrieved = false;
     for (String question : QUESTIONS) {
