@@ -12,7 +12,7 @@ public final class InputRules {
       throw new IllegalArgumentException(field + " is required");
     }
     String text = raw.strip();
-    if (text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT)) {
+    if (readsAsEmpty(text)) {
       throw new IllegalArgumentException(field + " must not be empty");
     }
     if (text.codePointCount(0, text.length()) > maxChars) {
@@ -31,6 +31,15 @@ public final class InputRules {
       }
     }
     return text;
+  }
+
+  /**
+   * Nothing the embedding model can read: only whitespace, invisible format characters (a
+   * byte-order mark) or combining marks, which its tokenizer strips as accents.
+   */
+  public static boolean readsAsEmpty(String text) {
+    return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT
+        || Character.getType(c) == Character.NON_SPACING_MARK || Character.getType(c) == Character.ENCLOSING_MARK);
   }
 
   private static boolean validSurrogate(String text, int i) {

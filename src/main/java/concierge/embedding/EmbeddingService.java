@@ -42,6 +42,10 @@ public final class EmbeddingService {
       if (!(text instanceof String s)) {
         throw new IllegalArgumentException("texts must be strings");
       }
+      if (concierge.InputRules.readsAsEmpty(s)) {
+        // one such text would fail the whole micro-batch it joins, other callers' texts with it
+        throw new IllegalArgumentException("texts must not be empty");
+      }
       out.add(s);
     }
     return out;

@@ -44,7 +44,7 @@ public final class IntentService {
 
   static Request request(JsonObject body) {
     Object message = body.getValue("message");
-    if (!(message instanceof String text) || text.isBlank()) {
+    if (!(message instanceof String text) || concierge.InputRules.readsAsEmpty(text)) {
       throw new IllegalArgumentException("message must be a non-empty string");
     }
     Object vector = body.getValue("vector");
