@@ -26,7 +26,7 @@ final class AccountFacts {
 
   /** True when the message asks about the customer's own record: its answer differs per customer. */
   static boolean asksAboutAccount(String message) {
-    String text = message.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    String text = normalised(message);
     return MEMBERSHIP.matcher(text).find() || EMAIL.matcher(text).find();
   }
 
@@ -35,7 +35,7 @@ final class AccountFacts {
     if (customer == null || customer.email() == null && customer.name() == null) {
       return null;
     }
-    String text = message.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    String text = normalised(message);
     StringBuilder facts = new StringBuilder();
     if (MEMBERSHIP.matcher(text).find()) {
       facts.append(customer.member()
@@ -48,5 +48,9 @@ final class AccountFacts {
           .append('.');
     }
     return facts.length() == 0 ? null : facts.toString();
+  }
+
+  private static String normalised(String message) {
+    return message.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
   }
 }

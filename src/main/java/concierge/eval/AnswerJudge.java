@@ -56,11 +56,7 @@ public final class AnswerJudge {
 
   static Grade parse(String reply) {
     String text = reply == null ? "" : reply.strip();
-    String first = text.split("[^A-Za-z]+", 2)[0].toLowerCase(Locale.ROOT);
-    if (first.isEmpty() && text.length() > 0) {
-      String[] words = text.replaceFirst("^[^A-Za-z]+", "").split("[^A-Za-z]+", 2);
-      first = words[0].toLowerCase(Locale.ROOT);
-    }
+    String first = text.replaceFirst("^[^A-Za-z]+", "").split("[^A-Za-z]+", 2)[0].toLowerCase(Locale.ROOT);
     String reason = text.replaceFirst("(?i)^[^A-Za-z]*" + java.util.regex.Pattern.quote(first) + "[\\s:.,-]*", "");
     return GRADES.contains(first) ? new Grade(first, reason) : new Grade(UNGRADED, text);
   }

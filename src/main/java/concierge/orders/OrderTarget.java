@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -50,9 +49,9 @@ record OrderTarget(Order order, OrderAnswer answer) {
   /** The distinctive words of a text, singular: "Merino Hiker Socks 3-Pack" gives merino, hiker, sock. */
   private static Set<String> words(String text) {
     Set<String> words = new HashSet<>();
-    for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
-      if (word.length() >= 4 && !GENERIC.contains(word)) {
-        words.add(word.endsWith("s") && !word.endsWith("ss") ? word.substring(0, word.length() - 1) : word);
+    for (String word : Words.of(text)) {
+      if (word.length() >= 4 && Character.isLetter(word.charAt(0)) && !GENERIC.contains(word)) {
+        words.add(Words.stem(word));
       }
     }
     return words;
