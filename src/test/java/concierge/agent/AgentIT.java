@@ -127,6 +127,12 @@ class AgentIT {
     consumer.completion().await();
     JsonObject turn = ask("Which headlamp is brighter, the Lumen 400 or the Lumen 900? " + System.nanoTime());
     assertThat(embeddings.get()).isEqualTo(1);
+    // the turn is published just after its reply is sent: wait for it rather than race it
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (published.stream().noneMatch(p -> turn.getString("turnId").equals(p.getString("turnId")))
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
     consumer.unregister().await();
     assertThat(published).anySatisfy(p -> assertThat(p.getString("turnId")).isEqualTo(turn.getString("turnId")));
   }
