@@ -52,6 +52,9 @@ public final class GatewayVerticle extends VerticleBase {
   private ShutdownGate gate;
   private final Set<ServerWebSocket> sockets = new HashSet<>();
   private static final short GOING_AWAY = 1001;
+  /** How much of an unread, refused body is read and dropped before its connection closes. */
+  private static final long DRAIN_BYTES = 16L * 1024 * 1024;
+  private static final long DRAIN_MILLIS = 5_000;
 
   @Override
   public Future<?> start() {
@@ -300,8 +303,37 @@ public final class GatewayVerticle extends VerticleBase {
     ctx.response().setStatusCode(error.code().status()).putHeader("content-type", "application/json")
         .end(error.toJson().encode()).onComplete(done -> {
           if (unread) {
-            request.connection().close();
+            closeAfterDraining(request);
           }
         });
+  }
+
+  /**
+   * Closes a connection whose request was answered before its body was read. Closing at once
+   * while the client is still sending makes the kernel reset the connection, and the client can
+   * lose the answer it was sent; so the rest of the body is read and dropped first, up to a bound
+   * in bytes and time.
+   */
+  private static void closeAfterDraining(HttpServerRequest request) {
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.currentContext().owner();
+    long[] drained = {0};
+    long deadline = vertx.setTimer(DRAIN_MILLIS, id -> request.connection().close());
+    try {
+      request.handler(chunk -> {
+        drained[0] += chunk.length();
+        if (drained[0] > DRAIN_BYTES) {
+          vertx.cancelTimer(deadline);
+          request.connection().close();
+        }
+      });
+      request.endHandler(end -> {
+        vertx.cancelTimer(deadline);
+        request.connection().close();
+      });
+      request.resume();
+    } catch (IllegalStateException alreadyRead) {
+      vertx.cancelTimer(deadline);
+      request.connection().close();
+    }
   }
 }
