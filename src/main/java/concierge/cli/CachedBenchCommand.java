@@ -49,6 +49,10 @@ public final class CachedBenchCommand implements Callable<Integer> {
   @Option(names = "--turns", defaultValue = "50000", description = "turns of the closed-loop run (default: ${DEFAULT-VALUE})")
   int turns;
 
+  @Option(names = "--warmup", defaultValue = "20000",
+      description = "closed-loop turns before measuring, so the JIT has compiled the path (default: ${DEFAULT-VALUE})")
+  int warmup;
+
   @Override
   public Integer call() throws Exception {
     Vertx serverVertx = url == null ? ConciergeServer.newVertx() : null;
@@ -75,7 +79,7 @@ public final class CachedBenchCommand implements Callable<Integer> {
               misses.incrementAndGet();
             }
           });
-      Load.closed(vertx, 10, 2000, turn);
+      Load.closed(vertx, 10, warmup, turn);
       Load.Result paced = Load.paced(vertx, rate, (int) (rate * seconds), turn);
       System.out.printf(Locale.ROOT, "== paced at %.0f turns/s for %d s (open loop, end to end): %s  failures %d%n",
           rate, seconds, paced.latencies().summary(), paced.failures());
