@@ -43,6 +43,11 @@ final class TurnCache {
     this.generator = generation.provider() + ":" + generation.answerModel();
   }
 
+  /** The first turn of its conversation: it has no earlier turn to lean on, so it is read as written. */
+  private static boolean opensConversation(Turn turn) {
+    return turn.conversation == null || turn.conversation.lastTurn() == null;
+  }
+
   private String key(Turn turn) {
     return generator + ":" + Mood.of(turn.request.message()).name().toLowerCase();
   }
@@ -53,7 +58,7 @@ final class TurnCache {
       return Future.succeededFuture(false);
     }
     long started = System.nanoTime();
-    return cache.lookupExact(turn.question, knowledge.currentVersion(), key(turn))
+    return cache.lookupExact(turn.question, knowledge.currentVersion(), key(turn), opensConversation(turn))
         .map(hit -> {
           turn.time("cache", started);
           if (hit == null) {
@@ -74,7 +79,8 @@ final class TurnCache {
       return Future.succeededFuture(false);
     }
     long started = System.nanoTime();
-    return cache.lookupSimilar(turn.question, turn.vector, turn.intent, knowledge.currentVersion(), key(turn))
+    return cache.lookupSimilar(turn.question, turn.vector, turn.intent, knowledge.currentVersion(), key(turn),
+        opensConversation(turn))
         .map(hit -> {
           turn.time("cache", started);
           if (hit == null) {
@@ -109,7 +115,7 @@ final class TurnCache {
       turn.chunks.forEach(chunk -> sources.add(chunk.toSource()));
       JsonObject answer = new JsonObject().put("answer", turn.answer).put("sources", sources)
           .put("usage", turn.usage.toJson());
-      return cache.store(turn.question, turn.vector, turn.intent, version, key(turn), answer)
+      return cache.store(turn.question, turn.vector, turn.intent, version, key(turn), answer, opensConversation(turn))
           .compose(stored -> stored || !turn.cacheLeader ? Future.<Void>succeededFuture()
               : cache.release(turn.question, version, key(turn)))
           .otherwiseEmpty().mapEmpty();

@@ -52,8 +52,16 @@ public final class AnswerCache {
    * {@link #store} or {@link #release} it (a message that cannot be cached makes no leader).
    */
   public Future<CachedAnswer> lookupExact(String message, String kbVersion, String settingsKey) {
+    return lookupExact(message, kbVersion, settingsKey, false);
+  }
+
+  /**
+   * As {@link #lookupExact(String, String, String)}; {@code standalone}: the question opens its
+   * conversation, so it cannot lean on an earlier turn (see {@link MeaningGuard#uncacheable}).
+   */
+  public Future<CachedAnswer> lookupExact(String message, String kbVersion, String settingsKey, boolean standalone) {
     String normalized = QuestionText.normalize(message);
-    if (!cacheable(message, normalized) || !versions.usable(kbVersion, this::invalidateExcept)) {
+    if (!cacheable(message, normalized, standalone) || !versions.usable(kbVersion, this::invalidateExcept)) {
       counters.missesExact++;
       return Future.succeededFuture();
     }
@@ -75,8 +83,14 @@ public final class AnswerCache {
 
   /** The best stored answer to a question that asks the same thing, or null. Never coalesces. */
   public CachedAnswer lookupSimilar(String message, float[] vector, String intent, String kbVersion, String settingsKey) {
+    return lookupSimilar(message, vector, intent, kbVersion, settingsKey, false);
+  }
+
+  /** As {@link #lookupSimilar(String, float[], String, String, String)}, for a question that opens its conversation. */
+  public CachedAnswer lookupSimilar(String message, float[] vector, String intent, String kbVersion, String settingsKey,
+                                    boolean standalone) {
     String normalized = QuestionText.normalize(message);
-    if (!cacheable(message, normalized) || !versions.usable(kbVersion, this::invalidateExcept)) {
+    if (!cacheable(message, normalized, standalone) || !versions.usable(kbVersion, this::invalidateExcept)) {
       counters.missesSemantic++;
       return null;
     }
@@ -89,6 +103,9 @@ public final class AnswerCache {
     Meaning question = candidates.isEmpty() ? null : guard.read(message);
     MeaningGuard.Reason refusal = null;
     for (Candidate candidate : candidates) {
+      if (!standalone && candidate.entry().meaning().contextDependent()) {
+        continue; // stored for a first turn that reads like a follow-up: only other first turns get it
+      }
       MeaningGuard.Reason reason = guard.compare(question, candidate.entry().meaning());
       if (reason == null) {
         entries.get(candidate.entry().key());
@@ -107,9 +124,16 @@ public final class AnswerCache {
   /** Stores an answer for the question and hands it to the question's waiting followers; false if refused. */
   public boolean store(String message, float[] vector, String intent, String kbVersion, String settingsKey,
                        String answer, JsonArray sources, JsonObject usage) {
+    return store(message, vector, intent, kbVersion, settingsKey, answer, sources, usage, false);
+  }
+
+  /** As {@link #store(String, float[], String, String, String, String, JsonArray, JsonObject)}, for a question that opens its conversation. */
+  public boolean store(String message, float[] vector, String intent, String kbVersion, String settingsKey,
+                       String answer, JsonArray sources, JsonObject usage, boolean standalone) {
     String normalized = QuestionText.normalize(message);
     String key = key(kbVersion, settingsKey, normalized);
-    String refusal = PERSONAL_INTENTS.contains(intent) ? CacheCounters.PERSONAL : MeaningGuard.uncacheable(message, normalized);
+    String refusal = PERSONAL_INTENTS.contains(intent) ? CacheCounters.PERSONAL
+        : MeaningGuard.uncacheable(message, normalized, standalone);
     if (refusal == null && !versions.usable(kbVersion, this::invalidateExcept)) {
       refusal = CacheCounters.STALE;
     }
@@ -180,8 +204,8 @@ public final class AnswerCache {
     return kbVersion + SEPARATOR + settingsKey + SEPARATOR + normalized;
   }
 
-  private boolean cacheable(String message, String normalized) {
-    String refusal = MeaningGuard.uncacheable(message, normalized);
+  private boolean cacheable(String message, String normalized, boolean standalone) {
+    String refusal = MeaningGuard.uncacheable(message, normalized, standalone);
     if (refusal != null) {
       counters.refused(refusal);
     }

@@ -37,22 +37,40 @@ public final class CacheService {
 
   /** The answer to exactly this question, or null: then this caller is the question's leader. */
   public Future<CachedAnswer> lookupExact(String message, String kbVersion, String settingsKey) {
-    return request("lookupExact", question(message, kbVersion, settingsKey), timeoutMs + coalesceTimeoutMs)
+    return lookupExact(message, kbVersion, settingsKey, false);
+  }
+
+  /** As {@link #lookupExact(String, String, String)}; {@code standalone}: the question opens its conversation. */
+  public Future<CachedAnswer> lookupExact(String message, String kbVersion, String settingsKey, boolean standalone) {
+    return request("lookupExact", question(message, kbVersion, settingsKey).put("standalone", standalone), timeoutMs + coalesceTimeoutMs)
         .map(CacheService::decodeHit);
   }
 
   /** The answer to a question that asks the same thing, or null. */
   public Future<CachedAnswer> lookupSimilar(String message, float[] vector, String intent, String kbVersion,
                                             String settingsKey) {
-    JsonObject body = question(message, kbVersion, settingsKey).put("vector", Vectors.encode(vector)).put("intent", intent);
+    return lookupSimilar(message, vector, intent, kbVersion, settingsKey, false);
+  }
+
+  /** As {@link #lookupSimilar(String, float[], String, String, String)}, for a question that opens its conversation. */
+  public Future<CachedAnswer> lookupSimilar(String message, float[] vector, String intent, String kbVersion,
+                                            String settingsKey, boolean standalone) {
+    JsonObject body = question(message, kbVersion, settingsKey).put("vector", Vectors.encode(vector)).put("intent", intent)
+        .put("standalone", standalone);
     return request("lookupSimilar", body, timeoutMs).map(CacheService::decodeHit);
   }
 
   /** Stores {@code answer} = {answer, sources, usage}; true when stored, false when the cache refused it. */
   public Future<Boolean> store(String message, float[] vector, String intent, String kbVersion, String settingsKey,
                                JsonObject answer) {
+    return store(message, vector, intent, kbVersion, settingsKey, answer, false);
+  }
+
+  /** As {@link #store(String, float[], String, String, String, JsonObject)}, for a question that opens its conversation. */
+  public Future<Boolean> store(String message, float[] vector, String intent, String kbVersion, String settingsKey,
+                               JsonObject answer, boolean standalone) {
     JsonObject body = question(message, kbVersion, settingsKey).put("vector", Vectors.encode(vector)).put("intent", intent)
-        .put("answer", answer);
+        .put("answer", answer).put("standalone", standalone);
     return request("store", body, timeoutMs).map(reply -> reply.getBoolean("stored", false));
   }
 
@@ -82,7 +100,8 @@ public final class CacheService {
   // ---- the verticle's side of the same JSON ----
 
   /** What a request names: message, kbVersion, settingsKey (both may be empty strings); intent and vector when given. */
-  record Request(String message, String kbVersion, String settingsKey, String intent, float[] vector, JsonObject answer) {
+  record Request(String message, String kbVersion, String settingsKey, String intent, float[] vector, JsonObject answer,
+                 boolean standalone) {
 
     static Request read(JsonObject body) {
       String message = body.getValue("message") instanceof String s ? s : null;
@@ -93,7 +112,7 @@ public final class CacheService {
       return new Request(message, string(body, "kbVersion"), string(body, "settingsKey"), body.getString("intent"),
           vector instanceof String base64 ? Vectors.decode(base64)
               : vector instanceof JsonArray array ? Vectors.fromJson(array) : null,
-          body.getJsonObject("answer"));
+          body.getJsonObject("answer"), Boolean.TRUE.equals(body.getValue("standalone")));
     }
 
     float[] requireVector() {

@@ -74,14 +74,15 @@ public final class CacheVerticle extends VerticleBase {
     if (!settings.enabled()) {
       return Future.succeededFuture(CacheService.encodeHit(null));
     }
-    return cache.lookupExact(request.message(), request.kbVersion(), request.settingsKey()).map(CacheService::encodeHit);
+    return cache.lookupExact(request.message(), request.kbVersion(), request.settingsKey(), request.standalone()).map(CacheService::encodeHit);
   }
 
   private CachedAnswer lookupSimilar(CacheService.Request request) {
     float[] vector = request.requireVector();
     String intent = request.requireIntent();
     return settings.enabled()
-        ? cache.lookupSimilar(request.message(), vector, intent, request.kbVersion(), request.settingsKey())
+        ? cache.lookupSimilar(request.message(), vector, intent, request.kbVersion(), request.settingsKey(),
+            request.standalone())
         : null;
   }
 
@@ -90,6 +91,6 @@ public final class CacheVerticle extends VerticleBase {
     String intent = request.requireIntent();
     String answer = request.answerText();
     return settings.enabled() && cache.store(request.message(), vector, intent, request.kbVersion(),
-        request.settingsKey(), answer, request.sources(), request.usage());
+        request.settingsKey(), answer, request.sources(), request.usage(), request.standalone());
   }
 }

@@ -54,6 +54,7 @@ public final class MeaningGuard {
   private static final Pattern OWN_STATE = Pattern.compile("\\bam i (?:a|an|in|on|still|eligible)\\b"
       + "|\\b(?:do|did) i (?:have|get|earn) (?:any |enough )?(?:points|rewards|credit|store credit|a discount)\\b"
       + "|\\bhow (?:many|much) (?:\\w+ )?(?:points|rewards|credit|store credit) (?:do|did) i\\b"
+      + "(?! (?:get|earn|receive) (?:for|from|by|if|when|per|on)\\b)"
       + "|\\bmy (?:points|rewards|balance|membership|tracking|order status|account status|status)\\b"
       + "|\\bwhere(?:s| is| are) my\\b|\\bstatus of my\\b|\\bhas my \\w+ (?:shipped|arrived)\\b");
 
@@ -99,7 +100,17 @@ public final class MeaningGuard {
    * my refund"). Cheap: no lexicon pass, so the exact level can ask it.
    */
   static String uncacheable(String message, String normalized) {
-    if (contextDependent(normalized)) {
+    return uncacheable(message, normalized, false);
+  }
+
+  /**
+   * As {@link #uncacheable(String, String)}, for a question asked as the first turn of its
+   * conversation ({@code standalone}): there is no earlier turn it could lean on, so it is read as
+   * written ("what if the price drops after I buy?") and a short question is not refused as a
+   * follow-up. Its answer is then only found again by other first turns.
+   */
+  static String uncacheable(String message, String normalized, boolean standalone) {
+    if (!standalone && contextDependent(normalized)) {
       return CacheCounters.CONTEXT;
     }
     return personal(message, normalized) ? CacheCounters.PERSONAL : null;

@@ -13,24 +13,45 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Keeps the last turns of every conversation (whole turns, oldest dropped first) in a Vert.x
- * shared-data map with a TTL: local in one JVM, cluster-wide when the node is clustered, so a
- * customer's next turn may land anywhere. Appends to one conversation are applied in order.
+ * Keeps the last turns of every conversation (whole turns, oldest dropped first) with a TTL. On a
+ * single node they live in {@link RecentConversations}, bounded in number
+ * ({@code conversation.max-conversations}, least recently active forgotten first); on a clustered
+ * node in a cluster-wide shared-data map, so that a customer's next turn may land anywhere.
+ * Appends to one conversation are applied in order.
  */
 public final class ConversationVerticle extends VerticleBase {
 
   public static final String MAP = "concierge.conversations";
 
   private ConversationConfig settings;
-  private AsyncMap<String, JsonObject> conversations;
+  private AsyncMap<String, JsonObject> shared;
+  private RecentConversations recent;
   private final Map<String, Future<?>> appending = new HashMap<>();
 
   @Override
   public Future<?> start() {
     settings = ConversationConfig.from(config());
-    return vertx.sharedData().<String, JsonObject>getAsyncMap(MAP)
-        .onSuccess(map -> conversations = map)
-        .compose(map -> vertx.eventBus().<JsonObject>consumer(Addresses.CONVERSATIONS, this::handle).completion());
+    Future<?> store;
+    if (vertx.isClustered()) {
+      store = vertx.sharedData().<String, JsonObject>getAsyncMap(MAP).onSuccess(map -> shared = map);
+    } else {
+      recent = new RecentConversations(settings.maxConversations(), settings.ttlMs(), System::currentTimeMillis);
+      vertx.setPeriodic(60_000, id -> recent.expire());
+      store = Future.succeededFuture();
+    }
+    return store.compose(ready -> vertx.eventBus().<JsonObject>consumer(Addresses.CONVERSATIONS, this::handle).completion());
+  }
+
+  private Future<JsonObject> read(String id) {
+    return recent != null ? Future.succeededFuture(recent.get(id)) : shared.get(id);
+  }
+
+  private Future<Void> write(String id, JsonObject conversation) {
+    if (recent != null) {
+      recent.put(id, conversation);
+      return Future.succeededFuture();
+    }
+    return shared.put(id, conversation, settings.ttlMs());
   }
 
   private void handle(Message<JsonObject> message) {
@@ -41,7 +62,7 @@ public final class ConversationVerticle extends VerticleBase {
         throw new IllegalArgumentException("conversationId is required");
       }
       return switch (action) {
-        case "get" -> conversations.get(id).map(json -> new JsonObject().put("conversation", json));
+        case "get" -> read(id).map(json -> new JsonObject().put("conversation", json));
         case "append" -> append(id, body.getString("customerId"), body.getJsonObject("turn"));
         default -> throw new IllegalArgumentException("unknown conversation action '" + action + "'");
       };
@@ -50,7 +71,7 @@ public final class ConversationVerticle extends VerticleBase {
 
   private Future<JsonObject> append(String id, String customerId, JsonObject turn) {
     Future<?> previous = appending.getOrDefault(id, Future.succeededFuture());
-    Future<JsonObject> next = previous.transform(ignored -> conversations.get(id))
+    Future<JsonObject> next = previous.transform(ignored -> read(id))
         .compose(existing -> {
           JsonObject conversation = existing != null ? existing
               : new JsonObject().put("customerId", customerId).put("turns", new JsonArray());
@@ -59,7 +80,7 @@ public final class ConversationVerticle extends VerticleBase {
           while (turns.size() > settings.maxTurns()) {
             turns.remove(0);
           }
-          return conversations.put(id, conversation, settings.ttlMs()).map(v -> new JsonObject());
+          return write(id, conversation).map(v -> new JsonObject());
         });
     appending.put(id, next);
     next.onComplete(done -> appending.remove(id, next));

@@ -233,4 +233,23 @@ class AnswerCacheTest {
     assertThat(stats.leaderTimeouts()).isEqualTo(1);
     assertThat(stats.inFlight()).isEqualTo(1);
   }
+
+  @Test
+  @DisplayName("a first turn that reads like a follow-up is cached for other first turns only, never for a turn with history")
+  void firstTurnsKeepTheirOwnAnswers() {
+    AnswerCache cache = cache();
+    float[] vector = randomVector();
+    String message = "What if the price drops after I buy?";
+    assertThat(store(cache, message, vector, V1, "Refused: it reads like a follow-up.")).isFalse();
+    assertThat(cache.store(message, vector, INTENT, V1, SETTINGS, "Price drops within 14 days are refunded.",
+        new JsonArray(), new JsonObject(), true)).isTrue();
+    assertThat(cache.lookupExact("what if the price drops after i buy", V1, SETTINGS, true).result().answer())
+        .isEqualTo("Price drops within 14 days are refunded.");
+    assertThat(cache.lookupExact("what if the price drops after i buy", V1, SETTINGS, false).result())
+        .as("the same words after an earlier turn may mean something else").isNull();
+    assertThat(cache.lookupSimilar("What if the price drops after I buy??", vector, INTENT, V1, SETTINGS, false))
+        .as("nor by similarity").isNull();
+    assertThat(cache.lookupSimilar("What if the price drops after I buy??", vector, INTENT, V1, SETTINGS, true))
+        .isNotNull();
+  }
 }

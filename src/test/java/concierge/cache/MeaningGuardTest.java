@@ -114,7 +114,7 @@ class MeaningGuardTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {"where is order AF-100234", "my email is maya.chen@example.com, what's my status",
       "call me at 555-123-4567 about returns", "am i a trailhead club member?", "how many trailhead points do i have",
-      "where's my refund", "has my package arrived"})
+      "where's my refund", "has my package arrived", "how much store credit do i have"})
   @DisplayName("a message with an order number, email address or phone number is personal")
   void personalMessages(String message) {
     assertThat(MeaningGuard.uncacheable(message, QuestionText.normalize(message))).isEqualTo("personal");
@@ -124,8 +124,18 @@ class MeaningGuardTest {
   @DisplayName("ordinary standalone questions are cacheable")
   void standaloneQuestions() {
     for (String message : new String[] {"return window?", "lightest tent", "does it cost anything to cancel an order",
-        "how do I return something", "will my refund go back to my visa", "forgot my password, how do i get a new one"}) {
+        "how do I return something", "will my refund go back to my visa", "forgot my password, how do i get a new one",
+        "how much store credit do i get for trading in used gear", "how many points do i earn per dollar"}) {
       assertThat(MeaningGuard.uncacheable(message, QuestionText.normalize(message))).as(message).isNull();
     }
+  }
+
+  @Test
+  @DisplayName("a short follow-up-like question is read as written when it opens its conversation: nothing came before it")
+  void firstTurnIsReadAsWritten() {
+    String message = "what if the price drops after i buy?";
+    assertThat(MeaningGuard.uncacheable(message, QuestionText.normalize(message))).isEqualTo("context");
+    assertThat(MeaningGuard.uncacheable(message, QuestionText.normalize(message), true)).isNull();
+    assertThat(MeaningGuard.uncacheable("where's my refund", "wheres my refund", true)).isEqualTo("personal");
   }
 }
