@@ -207,6 +207,20 @@ class ClientInterfacesIT {
     assertError(web.get("/admin/costs").putHeader("authorization", "Bearer wrong").send().await(), 403, "forbidden");
     assertThat(web.get("/admin/costs").putHeader("authorization", "Bearer test-admin-key").send().await().statusCode())
         .isEqualTo(200);
+    String unparseableHost = raw("GET /health HTTP/1.1\r\nHost: 12%007.0.0.1\r\n\r\n");
+    assertThat(unparseableHost).startsWith("HTTP/1.1 400").contains("\"invalid_request\"");
+  }
+
+  /** One request written as raw bytes on a fresh TCP connection; what came back until the server closed it. */
+  static String raw(String request) {
+    io.vertx.core.net.NetSocket socket = client.createNetClient().connect(server.httpPort(), "127.0.0.1").await();
+    Buffer received = Buffer.buffer();
+    Promise<String> closed = Promise.promise();
+    socket.handler(received::appendBuffer);
+    socket.closeHandler(v -> closed.tryComplete(received.toString()));
+    socket.write(request);
+    client.setTimer(10_000, id -> closed.tryComplete(received.toString()));
+    return closed.future().await();
   }
 
   @Test
