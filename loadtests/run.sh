@@ -15,7 +15,7 @@
 #
 # Environment: USERS (100), DURATION (300, measured seconds), WARMUP (30), RAMP (10), SEED (42),
 # LLM_URL / LLM_API_KEY / LLM_MODEL (a real OpenAI-compatible endpoint instead of the simulator),
-# SERVER_JAVA_OPTS (default as in concierge.sh), KEEP_TMP=1 keeps the temp folder.
+# SERVER_JAVA_OPTS (default as in concierge.sh), KEEP_TMP=1 keeps the temp folder, RESULTS_DIR (loadtests/results).
 # SERVER_JAR: run this server jar instead of building target/concierge.jar. SIM_JAR: the jar whose
 # `llm-sim` to run (default: the server jar).
 set -euo pipefail
@@ -37,7 +37,7 @@ if [[ -n "${LLM_URL:-}" && $LLM == sim ]]; then LLM=external; MODEL="${LLM_MODEL
 
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=4 --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED}"
 JAR="${SERVER_JAR:-$ROOT/target/concierge.jar}"
-OUT="$HERE/results/$SCENARIO"
+OUT="${RESULTS_DIR:-$HERE/results}/$SCENARIO"
 TMP="$(mktemp -d /tmp/concierge-load.XXXXXX)"
 mkdir -p "$OUT"
 log() { printf '%s [run.sh] %s\n' "$(date +%H:%M:%S)" "$*"; }

@@ -24,6 +24,7 @@ import java.util.Set;
  * Shared: knowledge answers of policy, product and return questions that stand alone, were not
  * degraded, not cut by validation and carry nothing personal. The key includes the knowledge-base
  * version and what changes answers: provider, model and the customer's mood (tone variant).
+ * Answers in the complaint tone are given again for the very same words only.
  */
 final class TurnCache {
 
@@ -114,7 +115,7 @@ final class TurnCache {
       JsonArray sources = new JsonArray();
       turn.chunks.forEach(chunk -> sources.add(chunk.toSource()));
       JsonObject answer = new JsonObject().put("answer", turn.answer).put("sources", sources)
-          .put("usage", turn.usage.toJson());
+          .put("usage", turn.usage.toJson()).put("exactOnly", complaint(turn));
       return cache.store(turn.question, turn.vector, turn.intent, version, key(turn), answer, opensConversation(turn))
           .compose(stored -> stored || !turn.cacheLeader ? Future.<Void>succeededFuture()
               : cache.release(turn.question, version, key(turn)))
@@ -133,8 +134,17 @@ final class TurnCache {
     return SHARED_INTENTS.contains(turn.intent) && turn.vector != null && !turn.personal && !named
         && !turn.customerIdSensitive()
         && turn.degraded.isEmpty()
-        && !"complaint".equals(turn.toneVariant) && turn.action.getString("type", "none").equals("none")
+        && turn.action.getString("type", "none").equals("none")
         && !turn.answer.isBlank();
+  }
+
+  /**
+   * An answer in the complaint tone may answer its own words again but no other message: it may
+   * speak to what this customer described (an LLM's apology often does), which a similar-sounding
+   * complaint from someone else did not say.
+   */
+  private static boolean complaint(Turn turn) {
+    return "complaint".equals(turn.toneVariant);
   }
 
   private static void serve(Turn turn, CachedAnswer hit) {

@@ -124,12 +124,16 @@ public final class AnswerCache {
   /** Stores an answer for the question and hands it to the question's waiting followers; false if refused. */
   public boolean store(String message, float[] vector, String intent, String kbVersion, String settingsKey,
                        String answer, JsonArray sources, JsonObject usage) {
-    return store(message, vector, intent, kbVersion, settingsKey, answer, sources, usage, false);
+    return store(message, vector, intent, kbVersion, settingsKey, answer, sources, usage, false, false);
   }
 
-  /** As {@link #store(String, float[], String, String, String, String, JsonArray, JsonObject)}, for a question that opens its conversation. */
+  /**
+   * As {@link #store(String, float[], String, String, String, String, JsonArray, JsonObject)};
+   * {@code standalone}: the question opens its conversation; {@code exactOnly}: the answer may
+   * be given again for the same question only, never to a question found similar.
+   */
   public boolean store(String message, float[] vector, String intent, String kbVersion, String settingsKey,
-                       String answer, JsonArray sources, JsonObject usage, boolean standalone) {
+                       String answer, JsonArray sources, JsonObject usage, boolean standalone, boolean exactOnly) {
     String normalized = QuestionText.normalize(message);
     String key = key(kbVersion, settingsKey, normalized);
     String refusal = PERSONAL_INTENTS.contains(intent) ? CacheCounters.PERSONAL
@@ -148,7 +152,7 @@ public final class AnswerCache {
       return false;
     }
     CacheEntry entry = new CacheEntry(key, kbVersion, settingsKey, intent, unit, guard.read(message), answer,
-        sources.copy(), usage.copy(), clock.getAsLong(), size);
+        sources.copy(), usage.copy(), clock.getAsLong(), size, exactOnly);
     counters.evictions += entries.put(entry);
     counters.stores++;
     inFlight.finish(key, entry.toAnswer(CachedAnswer.EXACT, null));
@@ -232,7 +236,7 @@ public final class AnswerCache {
     for (CacheEntry entry : bucket) {
       if (entry.expired(now, config.ttlMs())) {
         expired.add(entry);
-      } else if (entry.vector().length == vector.length) {
+      } else if (!entry.exactOnly() && entry.vector().length == vector.length) {
         double similarity = dot(vector, entry.vector());
         if (similarity >= config.similarityThreshold()) {
           candidates.add(new Candidate(entry, similarity));

@@ -3,9 +3,12 @@ package concierge.cache;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** One stored answer with everything a lookup compares: key, version, settings, intent, vector, meaning. */
+/**
+ * One stored answer with everything a lookup compares: key, version, settings, intent, vector,
+ * meaning. {@code exactOnly}: given again only for the same question, never by similarity.
+ */
 record CacheEntry(String key, String kbVersion, String settingsKey, String intent, float[] vector, Meaning meaning,
-                  String answer, JsonArray sources, JsonObject usage, long storedAt, long bytes) {
+                  String answer, JsonArray sources, JsonObject usage, long storedAt, long bytes, boolean exactOnly) {
 
   /** Fixed cost of an entry beyond its strings and vector: objects, map nodes, the meaning's sets. */
   private static final long OVERHEAD = 512;

@@ -60,7 +60,10 @@ public final class CacheService {
     return request("lookupSimilar", body, timeoutMs).map(CacheService::decodeHit);
   }
 
-  /** Stores {@code answer} = {answer, sources, usage}; true when stored, false when the cache refused it. */
+  /**
+   * Stores {@code answer} = {answer, sources, usage, exactOnly?}; true when stored, false when the
+   * cache refused it.
+   */
   public Future<Boolean> store(String message, float[] vector, String intent, String kbVersion, String settingsKey,
                                JsonObject answer) {
     return store(message, vector, intent, kbVersion, settingsKey, answer, false);
@@ -142,6 +145,11 @@ public final class CacheService {
 
     JsonObject usage() {
       return answer.getJsonObject("usage", new JsonObject());
+    }
+
+    /** The answer may be given again for the same question only (see {@code CacheEntry}). */
+    boolean exactOnly() {
+      return answer != null && Boolean.TRUE.equals(answer.getValue("exactOnly"));
     }
 
     private static String string(JsonObject body, String field) {

@@ -91,6 +91,7 @@ public final class CacheVerticle extends VerticleBase {
     String intent = request.requireIntent();
     String answer = request.answerText();
     return settings.enabled() && cache.store(request.message(), vector, intent, request.kbVersion(),
-        request.settingsKey(), answer, request.sources(), request.usage(), request.standalone());
+        request.settingsKey(), answer, request.sources(), request.usage(), request.standalone(),
+        request.exactOnly());
   }
 }

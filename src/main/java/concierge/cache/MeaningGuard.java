@@ -170,11 +170,16 @@ public final class MeaningGuard {
    * What each asks: a general question (nothing asked in particular) covers the particular ones,
    * and a question that asks more covers one that asks part of it; two questions that each ask
    * something the other does not ("how long ... cancel" and "how much ... cancel") differ. A
-   * compound question is served only by an answer to everything it asks.
+   * compound question is served only by an answer to everything it asks, and a general question
+   * ("do you ship to Canada?", no kind of answer asked for) not by the answer to a particular one
+   * ("how long does delivery to Canada take?", a duration): it leaves out what the general one says.
    */
   private static boolean differentAsks(Meaning asked, Meaning stored) {
     Set<String> asksAsked = asks(asked);
     Set<String> asksStored = asks(stored);
+    if (asked.get(KIND).isEmpty() && !stored.get(KIND).isEmpty() && !stored.compound()) {
+      return true;
+    }
     if (asked.compound()) {
       return !asksStored.containsAll(asksAsked);
     }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Real clients of a running server, each asking its next question when the last was answered:
@@ -100,17 +101,34 @@ public final class DrillClients {
     return QUESTIONS.get(Math.floorMod(asked.getAndIncrement(), QUESTIONS.size()));
   }
 
-  private Future<Void> restLoop(int client) {
+  /**
+   * Runs {@code iteration} again and again until the drill stops. Each round starts from the
+   * event loop afresh, rather than composing the next round onto the last one's future: such a
+   * chain never completes, so it grows with every round (a 30-minute soak held millions of links).
+   */
+  private Future<Void> repeat(Supplier<Future<?>> iteration) {
+    Promise<Void> done = Promise.promise();
+    nextRound(iteration, done);
+    return done.future();
+  }
+
+  private void nextRound(Supplier<Future<?>> iteration, Promise<Void> done) {
     if (!running.get()) {
-      return Future.succeededFuture();
+      done.tryComplete();
+      return;
     }
-    long started = System.nanoTime();
-    return chat(new JsonObject().put("message", nextQuestion()), started)
-        .compose(outcome -> {
-          outcomes.add(outcome);
-          return pause(outcome);
-        })
-        .compose(v -> restLoop(client));
+    iteration.get().onComplete(round -> vertx.runOnContext(v -> nextRound(iteration, done)));
+  }
+
+  private Future<Void> restLoop(int client) {
+    return repeat(() -> {
+      long started = System.nanoTime();
+      return chat(new JsonObject().put("message", nextQuestion()), started)
+          .compose(outcome -> {
+            outcomes.add(outcome);
+            return pause(outcome);
+          });
+    });
   }
 
   /** After a broken connection a client waits a little before trying again, as a real one would. */
@@ -132,9 +150,10 @@ public final class DrillClients {
   }
 
   private Future<Void> orderLoop() {
-    if (!running.get()) {
-      return Future.succeededFuture();
-    }
+    return repeat(this::placeOrder);
+  }
+
+  private Future<Void> placeOrder() {
     String conversation = "drill-" + UUID.randomUUID();
     long started = System.nanoTime();
     JsonObject place = new JsonObject().put("customerId", CUSTOMER).put("conversationId", conversation)
@@ -154,8 +173,7 @@ public final class DrillClients {
         .compose(outcome -> {
           orderOutcomes.add(outcome);
           return pause(outcome);
-        })
-        .compose(v -> orderLoop());
+        });
   }
 
   /** The "yes": an order confirmed to the customer is remembered, to be found in the database later. */
@@ -177,25 +195,40 @@ public final class DrillClients {
   }
 
   private Future<Void> socketLoop(int client) {
-    if (!running.get()) {
-      return Future.succeededFuture();
-    }
-    return sockets.connect("/v1/chat/ws")
-        .compose(socket -> socketTurns(socket, 0).eventually(() -> socket.isClosed()
+    return repeat(() -> sockets.connect("/v1/chat/ws")
+        .compose(socket -> socketTurns(socket).eventually(() -> socket.isClosed()
             ? Future.succeededFuture() : socket.close()))
         .otherwise(failure -> {
           outcomes.add(TurnOutcome.connection(System.nanoTime(), "ws " + failure.getClass().getSimpleName()));
           return null;
         })
-        .compose(v -> pause(TurnOutcome.connection(0, "")))
-        .compose(v -> socketLoop(client));
+        .compose(v -> pause(TurnOutcome.connection(0, ""))));
   }
 
   /** Turns one after another on one socket until the drill ends or the socket closes. */
-  private Future<Void> socketTurns(WebSocket socket, int n) {
+  private Future<Void> socketTurns(WebSocket socket) {
+    Promise<Void> done = Promise.promise();
+    nextSocketTurn(socket, 0, done);
+    return done.future();
+  }
+
+  private void nextSocketTurn(WebSocket socket, int n, Promise<Void> done) {
     if (!running.get() || socket.isClosed()) {
-      return Future.succeededFuture();
+      done.tryComplete();
+      return;
     }
+    socketTurn(socket, n).onComplete(result -> {
+      TurnOutcome outcome = result.result();
+      outcomes.add(outcome);
+      if (outcome.kind() == TurnOutcome.Kind.CONNECTION) {
+        done.tryComplete();
+      } else {
+        vertx.runOnContext(v -> nextSocketTurn(socket, n + 1, done));
+      }
+    });
+  }
+
+  private Future<TurnOutcome> socketTurn(WebSocket socket, int n) {
     Promise<TurnOutcome> turn = Promise.promise();
     long started = System.nanoTime();
     String id = "m-" + n;
@@ -215,11 +248,8 @@ public final class DrillClients {
     });
     socket.writeTextMessage(new JsonObject().put("type", "message").put("clientMessageId", id)
         .put("message", nextQuestion()).encode());
-    vertx.setTimer(90_000, t -> turn.tryComplete(TurnOutcome.error(started, "client_timeout", true)));
-    return turn.future().compose(outcome -> {
-      outcomes.add(outcome);
-      return outcome.kind() == TurnOutcome.Kind.CONNECTION ? Future.succeededFuture() : socketTurns(socket, n + 1);
-    });
+    long timeout = vertx.setTimer(90_000, t -> turn.tryComplete(TurnOutcome.error(started, "client_timeout", true)));
+    return turn.future().onComplete(done -> vertx.cancelTimer(timeout));
   }
 
   static String orderIdOf(JsonObject turn) {

@@ -242,7 +242,7 @@ class AnswerCacheTest {
     String message = "What if the price drops after I buy?";
     assertThat(store(cache, message, vector, V1, "Refused: it reads like a follow-up.")).isFalse();
     assertThat(cache.store(message, vector, INTENT, V1, SETTINGS, "Price drops within 14 days are refunded.",
-        new JsonArray(), new JsonObject(), true)).isTrue();
+        new JsonArray(), new JsonObject(), true, false)).isTrue();
     assertThat(cache.lookupExact("what if the price drops after i buy", V1, SETTINGS, true).result().answer())
         .isEqualTo("Price drops within 14 days are refunded.");
     assertThat(cache.lookupExact("what if the price drops after i buy", V1, SETTINGS, false).result())
@@ -251,5 +251,18 @@ class AnswerCacheTest {
         .as("nor by similarity").isNull();
     assertThat(cache.lookupSimilar("What if the price drops after I buy??", vector, INTENT, V1, SETTINGS, true))
         .isNotNull();
+  }
+
+  @Test
+  @DisplayName("an answer stored for its exact words only is found for the same words, never by similarity")
+  void exactOnlyAnswers() {
+    AnswerCache cache = cache();
+    float[] vector = randomVector();
+    assertThat(cache.store("My package arrived damaged, what should I do?", vector, INTENT, V1, SETTINGS,
+        "I'm sorry it arrived damaged. Report it within 7 days with photos.", new JsonArray(), new JsonObject(), false,
+        true)).isTrue();
+    assertThat(exact(cache, "my package arrived damaged what should i do", V1)).isNotNull();
+    assertThat(cache.lookupSimilar("My parcel arrived damaged, what should I do?", vector, INTENT, V1, SETTINGS))
+        .as("the same vector, other words").isNull();
   }
 }
