@@ -149,11 +149,20 @@ public final class GatewayVerticle extends VerticleBase {
         .end(error.toJson().encode()).onComplete(done -> request.connection().close());
   }
 
+  /** A '%' not followed by two hex digits: a path the router cannot normalise. */
+  private static final java.util.regex.Pattern BAD_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
   /**
-   * First on every request: a query string that cannot be decoded (a bad %-escape) is a 400 here,
-   * before routes with path parameters decode it while matching and fail outside any handler.
+   * First on every request: a path or query string that cannot be decoded (a bad %-escape) is a
+   * 400 here, before the router decodes it while matching routes and fails outside any handler
+   * (with a plain-text 400 for the path, a 500 for the query).
    */
   private static void readableQuery(RoutingContext ctx) {
+    String path = ctx.request().path();
+    if (path != null && BAD_ESCAPE.matcher(path).find()) {
+      fail(ctx, new ApiError(ErrorCode.INVALID_REQUEST, "the path is not valid URL encoding"));
+      return;
+    }
     try {
       // decoded apart from the request: reading the request's own params would consume a POST's form state
       new QueryStringDecoder(ctx.request().uri()).parameters();

@@ -209,6 +209,8 @@ class ClientInterfacesIT {
         .isEqualTo(200);
     String unparseableHost = raw("GET /health HTTP/1.1\r\nHost: 12%007.0.0.1\r\n\r\n");
     assertThat(unparseableHost).startsWith("HTTP/1.1 400").contains("\"invalid_request\"");
+    assertError(web.get("/v1/conversations/%zz").send().await(), 400, "invalid_request");
+    assertError(web.get("/health/%z").send().await(), 400, "invalid_request");
   }
 
   /** One request written as raw bytes on a fresh TCP connection; what came back until the server closed it. */
