@@ -34,11 +34,12 @@ public final class InputRules {
   }
 
   /**
-   * Nothing the embedding model can read: only whitespace, invisible format characters (a
-   * byte-order mark) or combining marks, which its tokenizer strips as accents.
+   * Nothing the embedding model can read: only whitespace, control characters (NUL), invisible
+   * format characters (a byte-order mark) or combining marks, which its tokenizer strips as accents.
    */
   public static boolean readsAsEmpty(String text) {
-    return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT
+    return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
+        || Character.getType(c) == Character.FORMAT
         || Character.getType(c) == Character.NON_SPACING_MARK || Character.getType(c) == Character.ENCLOSING_MARK);
   }
 

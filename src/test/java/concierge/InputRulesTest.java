@@ -24,5 +24,6 @@ class InputRulesTest {
     assertThat(InputRules.text(" e\u0301te\u0301 ", "message", 100)).isEqualTo("e\u0301te\u0301");
     assertThat(InputRules.readsAsEmpty("\uD83D\uDE00")).isFalse();
     assertThat(InputRules.readsAsEmpty("??")).isFalse();
+    assertThat(InputRules.readsAsEmpty("\u0000\u0000\u0007")).as("control characters only").isTrue();
   }
 }
