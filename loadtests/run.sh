@@ -9,7 +9,7 @@
 #   seed-mix-gpt4   LLM simulator, gpt-4 preset, cache off   / seed   / ws
 #   seed-mix-fast   LLM simulator, gpt-4o-mini preset, cache off / seed / ws
 #   embedded        no LLM (embedded generator), cache off   / seed   / ws
-#   replay          LLM simulator, gpt-4o-mini, cache on     / replay / ws
+#   replay          LLM simulator, gpt-4o-mini, cache on     / the cache's replay workload, once / ws
 #   ws, rest        no LLM, cache off                        / seed   / ws or POST /v1/chat
 #   smoke           no LLM, cache off, 20 users, 30 s, no warm-up; exits 1 on any failed turn
 #
@@ -29,7 +29,7 @@ case "$SCENARIO" in
   seed-mix-fast) MODEL=gpt-4o-mini ;;
   embedded|ws)   LLM=none ;;
   rest)          LLM=none; TRANSPORT=rest ;;
-  replay)        MIX=replay; MODEL=gpt-4o-mini; CACHE=true ;;
+  replay)        MIX=workload; MODEL=gpt-4o-mini; CACHE=true; WARMUP=0 ;;
   smoke)         LLM=none; USERS="${USERS_SMOKE:-20}"; DURATION="${DURATION_SMOKE:-30}"; WARMUP=0; RAMP=2; STRICT=1 ;;
   *) echo "unknown scenario: $SCENARIO" >&2; exit 2 ;;
 esac

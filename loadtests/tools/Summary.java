@@ -101,6 +101,8 @@ public class Summary {
     Map<String, Long> byCache = new LinkedHashMap<>();
     ok.forEach(t -> byCache.merge(t.cache.isEmpty() ? "none" : t.cache, 1L, Long::sum));
     s.put("turnsByCache", byCache);
+    List<Turn> cached = ok.stream().filter(t -> !t.cache.isEmpty() && !"miss".equals(t.cache)).toList();
+    s.put("cachedFullMs", stats(cached.stream().mapToDouble(Turn::fullMs).toArray()));
     Map<String, Long> byKind = new LinkedHashMap<>();
     ok.forEach(t -> byKind.merge(t.kind + "/" + t.intent, 1L, Long::sum));
     s.put("turnsByKindAndIntent", byKind);
@@ -222,6 +224,7 @@ public class Summary {
     b.append(row("turns answered \"unavailable\" (embedding timed out)", pct(toD(s.get("embeddingUnavailableShare")))));
     b.append(row("turns really answered: full answer ms mean / P50 / P95 / P99", statRow(s.get("answeredFullMs"))));
     b.append(row("cache hit rate (end frames)", pct(toD(s.get("cacheHitRate")))));
+    b.append(row("cached turns: full answer ms mean / P50 / P95 / P99", statRow(s.get("cachedFullMs"))));
     b.append(row("cost per 1,000 turns (end frames, window)", "$" + s.get("costPer1000TurnsUsdWindow")));
     b.append(row("cost per 1,000 really answered turns (window)", "$" + s.get("costPer1000ReallyAnsweredTurnsUsdWindow")));
     b.append(row("/admin/costs delta (whole run)", String.valueOf(s.get("adminCosts"))));

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>System properties: {@code baseUrl} (http://127.0.0.1:8080), {@code users} (100),
  * {@code duration} (300 s, measured), {@code warmup} (30 s, run but left out of the summary),
- * {@code ramp} (10 s to start all users), {@code mix} (seed | replay), {@code transport} (ws | rest),
+ * {@code ramp} (10 s to start all users), {@code mix} (seed | replay | workload, see {@link Messages}),
+ * {@code workload} (the workload file), {@code transport} (ws | rest),
  * {@code seed} (42), {@code turnTimeout} (120 s), {@code replay.tail} (0.20), {@code turnLog}
  * (CSV of every turn, read by Summary).
  *
@@ -59,10 +61,21 @@ public class ChatSimulation extends Simulation {
       .acceptHeader("application/json").contentTypeHeader("application/json")
       .shareConnections();
 
-  /** Picks the next conversation script for this user. */
+  final List<String> workload = "workload".equals(mix)
+      ? Messages.readWorkload(Path.of(System.getProperty("workload", "../src/main/resources/bench/replay-workload.jsonl")))
+      : List.of();
+
+  /** Picks the next conversation script for this user (none when the workload is used up). */
   Session nextScript(Session session) {
     Random random = (Random) session.get("random");
-    Messages.Script script = "replay".equals(mix) ? Messages.replay(random, tail, zipf) : Messages.seed(random);
+    Messages.Script script = switch (mix) {
+      case "replay" -> Messages.replay(random, tail, zipf);
+      case "workload" -> Messages.workload(workload);
+      default -> Messages.seed(random);
+    };
+    if (script == null) {
+      return session.set("kind", "none").remove("customerId").set("messages", List.of());
+    }
     return session.set("kind", script.kind()).set("customerId", script.customerId())
         .set("messages", script.messages()).remove("conversationId");
   }
@@ -150,11 +163,18 @@ public class ChatSimulation extends Simulation {
       ? scenario("chat-" + mix + "-ws")
           .exec(s -> s.set("random", new Random(seed * 1_000_003L + userSeq.incrementAndGet())).set("turnNo", 0))
           .exec(ws("connect").connect("/v1/chat/ws"))
-          .during(Duration.ofSeconds(warmup + duration), false).on(conversation)
+          .exec(loop(conversation))
           .exec(ws("close").close())
       : scenario("chat-" + mix + "-rest")
           .exec(s -> s.set("random", new Random(seed * 1_000_003L + userSeq.incrementAndGet())).set("turnNo", 0))
-          .during(Duration.ofSeconds(warmup + duration), false).on(conversation);
+          .exec(loop(conversation));
+
+  /** For the duration; the workload mix until its last message is taken, however long that is. */
+  ChainBuilder loop(ChainBuilder chain) {
+    return "workload".equals(mix)
+        ? asLongAs(session -> Messages.workloadLeft(workload)).on(chain)
+        : during(Duration.ofSeconds(warmup + duration), false).on(chain);
+  }
 
   {
     setUp(scenario.injectOpen(rampUsers(users).during(Duration.ofSeconds(Math.max(1, ramp)))))

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       picked by a Zipf law (s = 1) over the questions and uniformly over the phrasings; plus a long
  *       tail ({@code -Dreplay.tail}, default 0.20 of turns) of questions generated to be unique, each
  *       asked once in the whole run.</li>
+ *   <li>{@code workload}: the answer cache's replay workload file, in order, once (see
+ *       {@link #workload}).</li>
  * </ul>
  */
 final class Messages {
@@ -118,6 +120,38 @@ final class Messages {
     }
     String order = String.format(pick(random, ORDERS), pick(random, PRODUCTS));
     return new Script("order", pick(random, CUSTOMERS), List.of(order, "yes, please place it"));
+  }
+
+  /**
+   * The answer cache's replay workload ({@code src/main/resources/bench/replay-workload.jsonl},
+   * one {@code {"message": ...}} per line), handed out in its order to whichever user asks next,
+   * once: the run ends when it is used up, so no question is asked more often than the workload
+   * says. Null when it is used up.
+   */
+  static Script workload(List<String> lines) {
+    int n = WORKLOAD_NEXT.getAndIncrement();
+    return n < lines.size() ? new Script("workload", null, List.of(lines.get(n))) : null;
+  }
+
+  static boolean workloadLeft(List<String> lines) {
+    return WORKLOAD_NEXT.get() < lines.size();
+  }
+
+  private static final AtomicInteger WORKLOAD_NEXT = new AtomicInteger();
+
+  /** The messages of a JSONL workload file, in order. */
+  static List<String> readWorkload(java.nio.file.Path file) {
+    try {
+      List<String> messages = new ArrayList<>();
+      for (String line : java.nio.file.Files.readAllLines(file)) {
+        if (!line.isBlank()) {
+          messages.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("message").asText());
+        }
+      }
+      return messages;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static Script replay(Random random, double tail, double[] zipf) {
