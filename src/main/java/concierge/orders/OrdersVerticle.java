@@ -67,10 +67,20 @@ public final class OrdersVerticle extends VerticleBase {
     return desk;
   }
 
-  /** One migration run per JVM at a time, however many instances start together. */
+  /**
+   * One migration run per JVM at a time, however many instances start together; then the leftovers
+   * of a confirmation interrupted by a crash are removed ({@link InterruptedWrites}).
+   */
   private Future<?> migrate() {
     return vertx.sharedData().getLocalLock("concierge.orders.migrations")
-        .compose(lock -> SchemaMigrations.apply(vertx, pool).onComplete(done -> lock.release()));
+        .compose(lock -> SchemaMigrations.apply(vertx, pool)
+            .compose(migrated -> InterruptedWrites.repair(pool))
+            .onSuccess(repaired -> {
+              if (repaired > 0) {
+                LOG.warn("removed {} rows left by a confirmation whose process died before its commit", repaired);
+              }
+            })
+            .onComplete(done -> lock.release()));
   }
 
   @Override
