@@ -73,7 +73,9 @@ public final class EmbeddingVerticle extends VerticleBase {
       if (result.succeeded()) {
         message.reply(EmbeddingService.encode(result.result()));
       } else {
-        message.fail(ErrorCode.INTERNAL.status(), "embedding failed: " + result.cause().getMessage());
+        boolean unreadable = unreadable(result.cause());
+        message.fail((unreadable ? ErrorCode.INVALID_REQUEST : ErrorCode.INTERNAL).status(),
+            unreadable ? "text has nothing the embedding model can read" : "embedding failed: " + result.cause().getMessage());
       }
     });
   }
@@ -86,10 +88,34 @@ public final class EmbeddingVerticle extends VerticleBase {
       active++;
       workers.executeBlocking(() -> embedder.embed(texts), false).onComplete(result -> {
         active--;
-        deliver(batch, result.succeeded() ? result.result() : null, result.cause());
+        if (result.failed() && batch.size() > 1) {
+          // one text the model cannot read fails the whole batch: each request is embedded alone
+          batch.forEach(this::embedAlone);
+        } else {
+          deliver(batch, result.succeeded() ? result.result() : null, result.cause());
+        }
         pump();
       });
     }
+  }
+
+  private void embedAlone(Pending pending) {
+    active++;
+    workers.executeBlocking(() -> embedder.embed(pending.texts()), false).onComplete(result -> {
+      active--;
+      deliver(List.of(pending), result.succeeded() ? result.result() : null, result.cause());
+      pump();
+    });
+  }
+
+  /** The model refused the text itself (nothing left after its tokenizer), rather than failing. */
+  private static boolean unreadable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IllegalArgumentException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private List<Pending> takeBatch() {

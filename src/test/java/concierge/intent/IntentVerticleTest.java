@@ -168,4 +168,26 @@ class IntentVerticleTest {
           ctx.completeNow();
         })));
   }
+
+  @Test
+  @DisplayName("a text the model cannot read is refused with 400 and does not fail the batch it joined")
+  void unreadableTextAlone(Vertx vertx, VertxTestContext ctx) {
+    String unreadable = "\uFFFD\uFFFD\uFFFD\uFFFD";
+    io.vertx.core.Future<float[]> good = embeddings.embed("how long do refunds take");
+    io.vertx.core.Future<float[]> bad = embeddings.embed(unreadable);
+    io.vertx.core.Future.join(good, bad)
+        .transform(done -> {
+          ctx.verify(() -> {
+            assertThat(good.succeeded()).as("the readable text of the same batch").isTrue();
+            assertThat(good.result()).hasSize(384);
+            assertThat(bad.failed()).isTrue();
+            assertThat(((ReplyException) bad.cause()).failureCode()).isEqualTo(400);
+          });
+          return vertx.eventBus().request(Addresses.INTENT, new JsonObject().put("message", unreadable));
+        })
+        .onComplete(ctx.failing(failure -> ctx.verify(() -> {
+          assertThat(((ReplyException) failure).failureCode()).as("the intent service asked without a vector").isEqualTo(400);
+          ctx.completeNow();
+        })));
+  }
 }
