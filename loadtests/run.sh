@@ -15,7 +15,7 @@
 #
 # Environment: USERS (100), DURATION (300, measured seconds), WARMUP (30), RAMP (10), SEED (42),
 # LLM_URL / LLM_API_KEY / LLM_MODEL (a real OpenAI-compatible endpoint instead of the simulator),
-# SERVER_JAVA_OPTS (default as in concierge.sh), KEEP_TMP=1 keeps the temp folder, RESULTS_DIR (loadtests/results).
+# SERVER_JAVA_OPTS and MALLOC_ARENA_MAX (defaults as in concierge.sh), KEEP_TMP=1 keeps the temp folder, RESULTS_DIR (loadtests/results).
 # SERVER_JAR: run this server jar instead of building target/concierge.jar. SIM_JAR: the jar whose
 # `llm-sim` to run (default: the server jar).
 set -euo pipefail
@@ -104,7 +104,7 @@ fi
 # 4. Concierge
 PORT="$(free_port)"
 log "starting Concierge on $PORT (llm $LLM ${MODEL:-embedded}, cache $CACHE, data $TMP/data)"
-env "${LLM_ENV[@]}" CONCIERGE_HTTP_PORT="$PORT" CONCIERGE_DATA_DIR="$TMP/data" CONCIERGE_CACHE_ENABLED="$CACHE" \
+env "${LLM_ENV[@]}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" CONCIERGE_HTTP_PORT="$PORT" CONCIERGE_DATA_DIR="$TMP/data" CONCIERGE_CACHE_ENABLED="$CACHE" \
     java $SERVER_JAVA_OPTS -jar "$JAR" serve > "$TMP/server.out" 2>&1 &
 SERVER_PID=$!; PIDS+=("$SERVER_PID")
 if ! wait_http "http://127.0.0.1:$PORT/health" 240; then tail -40 "$TMP/server.out" >&2; exit 1; fi

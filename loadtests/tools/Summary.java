@@ -101,8 +101,12 @@ public class Summary {
     Map<String, Long> byCache = new LinkedHashMap<>();
     ok.forEach(t -> byCache.merge(t.cache.isEmpty() ? "none" : t.cache, 1L, Long::sum));
     s.put("turnsByCache", byCache);
-    List<Turn> cached = ok.stream().filter(t -> !t.cache.isEmpty() && !"miss".equals(t.cache)).toList();
+    // served from a stored answer (exact, semantic) vs. waited for the same question's generation under way
+    List<Turn> cached = ok.stream().filter(t -> "exact".equals(t.cache) || "semantic".equals(t.cache)).toList();
     s.put("cachedFullMs", stats(cached.stream().mapToDouble(Turn::fullMs).toArray()));
+    s.put("cachedFirstMs", stats(cached.stream().mapToDouble(Turn::firstMs).toArray()));
+    List<Turn> coalesced = ok.stream().filter(t -> "coalesced".equals(t.cache)).toList();
+    s.put("coalescedFullMs", stats(coalesced.stream().mapToDouble(Turn::fullMs).toArray()));
     Map<String, Long> byKind = new LinkedHashMap<>();
     ok.forEach(t -> byKind.merge(t.kind + "/" + t.intent, 1L, Long::sum));
     s.put("turnsByKindAndIntent", byKind);
@@ -223,8 +227,12 @@ public class Summary {
     b.append(row("turns with a degradation", pct(toD(s.get("degradedTurnShare")))));
     b.append(row("turns answered \"unavailable\" (embedding timed out)", pct(toD(s.get("embeddingUnavailableShare")))));
     b.append(row("turns really answered: full answer ms mean / P50 / P95 / P99", statRow(s.get("answeredFullMs"))));
-    b.append(row("cache hit rate (end frames)", pct(toD(s.get("cacheHitRate")))));
-    b.append(row("cached turns: full answer ms mean / P50 / P95 / P99", statRow(s.get("cachedFullMs"))));
+    b.append(row("cache hit rate (end frames: exact, semantic or coalesced)", pct(toD(s.get("cacheHitRate")))));
+    b.append(row("turns by cache result", String.valueOf(s.get("turnsByCache"))));
+    b.append(row("cached turns (a stored answer): full answer ms mean / P50 / P95 / P99", statRow(s.get("cachedFullMs"))));
+    b.append(row("cached turns (a stored answer): first token ms mean / P50 / P95 / P99", statRow(s.get("cachedFirstMs"))));
+    b.append(row("coalesced turns (waited for the same question's answer): full answer ms mean / P50 / P95 / P99",
+        statRow(s.get("coalescedFullMs"))));
     b.append(row("cost per 1,000 turns (end frames, window)", "$" + s.get("costPer1000TurnsUsdWindow")));
     b.append(row("cost per 1,000 really answered turns (window)", "$" + s.get("costPer1000ReallyAnsweredTurnsUsdWindow")));
     b.append(row("/admin/costs delta (whole run)", String.valueOf(s.get("adminCosts"))));

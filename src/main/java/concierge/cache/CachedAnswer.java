@@ -13,8 +13,14 @@ public record CachedAnswer(String answer, JsonArray sources, String intent, Json
 
   public static final String EXACT = "exact";
   public static final String SEMANTIC = "semantic";
+  /** The answer another turn with the very same question was generating when this one asked: it waited for it. */
+  public static final String COALESCED = "coalesced";
 
   public boolean semantic() {
     return SEMANTIC.equals(level);
+  }
+
+  public CachedAnswer withLevel(String newLevel) {
+    return new CachedAnswer(answer, sources, intent, usage, newLevel, similarity);
   }
 }

@@ -38,12 +38,13 @@ final class InFlightAnswers {
       timeOut(key, generation);
       return null;
     }
-    return generation.promise().future().onSuccess(answer -> {
-      if (answer != null) {
-        counters.coalescedHits++;
-      } else {
+    return generation.promise().future().map(answer -> {
+      if (answer == null) {
         counters.coalescedMisses++;
+        return null;
       }
+      counters.coalescedHits++;
+      return answer.withLevel(CachedAnswer.COALESCED);
     });
   }
 

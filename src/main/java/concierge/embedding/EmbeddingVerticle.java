@@ -15,8 +15,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Serves {@code concierge.embedding}. Inference runs on a small worker pool (ONNX already uses
- * both cores, so a few threads are enough). No queueing delay when idle: a request starts at once
+ * Serves {@code concierge.embedding}. Inference runs on a small worker pool (one inference thread
+ * per worker, one worker per core). No queueing delay when idle: a request starts at once
  * if a worker is free; under load, queued requests are taken together as one micro-batch, and a
  * full queue answers 'unavailable' at once instead of stalling callers.
  */

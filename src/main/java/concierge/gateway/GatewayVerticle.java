@@ -105,6 +105,8 @@ public final class GatewayVerticle extends VerticleBase {
 
     HttpServerOptions options = new HttpServerOptions().setHost(http.host()).setPort(http.port())
         .setIdleTimeout(http.idleTimeoutSeconds()).setCompressionSupported(false)
+        // chat frames are a sentence each: deflating them costs CPU per frame and a zlib state per socket
+        .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
         .setMaxInitialLineLength(http.maxBodyBytes())
         .setMaxWebSocketFrameSize(http.maxBodyBytes() * 2).setMaxWebSocketMessageSize(http.maxBodyBytes() * 4);
     return vertx.createHttpServer(options)

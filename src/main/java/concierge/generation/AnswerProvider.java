@@ -10,7 +10,14 @@ public interface AnswerProvider {
   /** A draft of the answer: its text pieces go to {@code onText} as they come, in order. */
   Future<Draft> write(GenerationRequest request, Consumer<String> onText, Cancellation cancellation);
 
-  /** What a provider produced: the whole raw text and its usage (tokens counted or reported). */
-  record Draft(String text, String model, long promptTokens, long completionTokens) {
+  /**
+   * What a provider produced: the whole raw text and its usage (tokens counted or reported);
+   * {@code cutAtLimit} when the text stopped at the token limit, most likely inside a sentence.
+   */
+  record Draft(String text, String model, long promptTokens, long completionTokens, boolean cutAtLimit) {
+
+    public Draft(String text, String model, long promptTokens, long completionTokens) {
+      this(text, model, promptTokens, completionTokens, false);
+    }
   }
 }

@@ -19,7 +19,7 @@ public record GenerationConfig(String provider, int maxSentences, double minSimi
         url.endsWith("/") ? url.substring(0, url.length() - 1) : url, l.getString("api-key", ""),
         l.getString("model", "gpt-4o-mini"), l.getString("intent-model", "gpt-3.5-turbo"),
         l.getInteger("connect-timeout-ms", 2000), l.getLong("first-token-timeout-ms", 8000L),
-        l.getLong("total-timeout-ms", 60000L), l.getInteger("max-retries", 2), l.getInteger("max-tokens", 400),
+        l.getLong("total-timeout-ms", 60000L), l.getInteger("max-retries", 2), l.getInteger("max-tokens", 100),
         l.getDouble("temperature", 0.2));
   }
 

@@ -93,7 +93,13 @@ public final class GenerationVerticle extends VerticleBase {
           gate.discardUnfinished();
           return embedded.write(request, gate::accept, cancellation);
         })
-        .compose(draft -> gate.finish().map(draft))
+        .compose(draft -> {
+          if (draft.cutAtLimit()) {
+            // the token limit stopped the model inside its last sentence: that piece is not said
+            gate.discardUnfinished();
+          }
+          return gate.finish().map(draft);
+        })
         .map(draft -> {
           if (gate.removed() > 0) {
             degraded.add("validation_removed");

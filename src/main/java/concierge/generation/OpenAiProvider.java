@@ -147,6 +147,9 @@ public final class OpenAiProvider implements AnswerProvider {
       }
       JsonArray choices = chunk.getJsonArray("choices");
       if (choices != null && !choices.isEmpty()) {
+        if ("length".equals(choices.getJsonObject(0).getString("finish_reason"))) {
+          state.cutAtLimit = true;
+        }
         String content = choices.getJsonObject(0).getJsonObject("delta", new JsonObject()).getString("content");
         if (content != null && !content.isEmpty() && !done.future().isComplete()) {
           if (state.text.length() == 0) {
@@ -188,6 +191,7 @@ public final class OpenAiProvider implements AnswerProvider {
     private final StringBuilder text = new StringBuilder();
     private long promptTokens = -1;
     private long completionTokens = -1;
+    private boolean cutAtLimit;
     private HttpClientRequest request;
 
     void complete(Promise<Draft> done) {
@@ -203,7 +207,7 @@ public final class OpenAiProvider implements AnswerProvider {
     Draft draft(JsonObject body) {
       long prompt = promptTokens >= 0 ? promptTokens : TokenCounter.count(body.getJsonArray("messages").encode());
       long completion = completionTokens >= 0 ? completionTokens : TokenCounter.count(text.toString());
-      return new Draft(text.toString(), settings.model(), prompt, completion);
+      return new Draft(text.toString(), settings.model(), prompt, completion, cutAtLimit);
     }
   }
 

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public final class SentenceGate {
 
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s+[A-Z0-9\"'(])|[.!?]$|\\n");
+  private static final Pattern ABBREVIATION = Pattern.compile("\\b(e\\.g|i\\.e|etc|vs|a\\.m|p\\.m|No|St|Mr|Ms|Dr)\\.$");
+  private static final Pattern FINISHED = Pattern.compile("[.!?][\"')]?$");
 
   private final ValidationService validation;
   private final List<String> grounding;
@@ -43,9 +45,15 @@ public final class SentenceGate {
     }
   }
 
-  /** Drops an unfinished sentence (a stream cut in its middle), so that another writer can take over cleanly. */
+  /**
+   * Drops an unfinished sentence (a stream cut in its middle), so that another writer can take
+   * over cleanly; a last sentence that did end (only nothing came after it) is kept.
+   */
   public void discardUnfinished() {
-    pending.setLength(0);
+    String rest = pending.toString().strip();
+    if (!FINISHED.matcher(rest).find() || endsWithAbbreviation(rest)) {
+      pending.setLength(0);
+    }
   }
 
   /** Flushes what is left; completes when every sentence was validated and released. */
@@ -83,7 +91,8 @@ public final class SentenceGate {
   }
 
   private static boolean endsWithAbbreviation(String text) {
-    return text.matches("(?s).*\\b(e\\.g|i\\.e|etc|vs|a\\.m|p\\.m|No|St|Mr|Ms|Dr)\\.$");
+    return ABBREVIATION.matcher(text).region(Math.max(0, text.length() - 6), text.length()).useTransparentBounds(true)
+        .find();
   }
 
   private void enqueue(String sentence) {

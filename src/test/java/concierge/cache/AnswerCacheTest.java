@@ -211,8 +211,10 @@ class AnswerCacheTest {
     store(cache, question, randomVector(), V1, "Free for members; otherwise $6.95.");
     assertThat(followers).allSatisfy(f -> {
       assertThat(f.result().answer()).isEqualTo("Free for members; otherwise $6.95.");
-      assertThat(f.result().level()).isEqualTo(CachedAnswer.EXACT);
+      assertThat(f.result().level()).as("they waited for it: not a stored answer when they asked")
+          .isEqualTo(CachedAnswer.COALESCED);
     });
+    assertThat(exact(cache, question, V1).level()).as("a later asker finds it stored").isEqualTo(CachedAnswer.EXACT);
 
     String other = "do you price match amazon";
     assertThat(exact(cache, other, V1)).isNull();

@@ -174,6 +174,22 @@ class ClientInterfacesIT {
 
   @Test
   @Order(3)
+  @DisplayName("a client offering permessage-deflate gets plain frames: no compression extension is agreed")
+  void noWebSocketCompression() throws Exception {
+    WebSocketClient ws = client.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions()
+        .setTryUsePerMessageCompression(true).setTryUsePerFrameCompression(true));
+    WebSocket socket = ws.connect(new WebSocketConnectOptions().setPort(server.httpPort()).setURI("/v1/chat/ws")).await();
+    List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    assertThat(socket.headers().get("sec-websocket-extensions")).isNull();
+    socket.writeTextMessage(new JsonObject().put("type", "message").put("clientMessageId", "z").put("message", "Hello!").encode());
+    awaitFrames(frames, f -> f.stream().anyMatch(x -> "end".equals(x.getString("type"))));
+    socket.close().await();
+    ws.close().await();
+  }
+
+  @Test
+  @Order(3)
   @DisplayName("a bad frame gets an error frame and the socket stays usable; binary and oversized frames too")
   void badFrames() throws Exception {
     List<JsonObject> frames = new CopyOnWriteArrayList<>();

@@ -79,6 +79,23 @@ class OpenAiProviderIT {
   }
 
   @Test
+  @DisplayName("an answer stopped by max-tokens inside a sentence ends at its last whole sentence: the cut piece is not said")
+  void cutAtTokenLimit() throws Exception {
+    start(LlmSimOptions.defaults().withSpeed(0.2).withTails(TailRates.OFF), new JsonObject().put("max-tokens", 45));
+    List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    JsonObject turn = ask("What is your return policy for opened items?", frames);
+    assertThat(sim.requests()).hasSize(1);
+    assertThat(sim.requests().get(0).completionTokens()).isEqualTo(45);
+    String answer = turn.getString("answer");
+    assertThat(answer).isNotBlank().matches("(?s).*[.!?][\"')]?$");
+    StringBuilder streamed = new StringBuilder();
+    frames.stream().filter(f -> "delta".equals(f.getString("type"))).forEach(f -> streamed.append(f.getString("text")));
+    assertThat(streamed.toString().strip()).isEqualTo(answer);
+    assertThat(turn.getJsonArray("degraded")).doesNotContain("llm_fallback", "validation_removed");
+    assertThat(turn.getJsonObject("usage").getLong("completionTokens")).isEqualTo(45L);
+  }
+
+  @Test
   @DisplayName("a 429 over the LLM's concurrency limit is retried before the first token, and both turns are answered by the LLM")
   void retries429() throws Exception {
     start(LlmSimOptions.defaults().withSpeed(0.2).withTails(TailRates.OFF).withMaxConcurrency(1).withRetryAfterSeconds(0),
