@@ -11,31 +11,43 @@
 #   embedded        no LLM (embedded generator), cache off   / seed   / ws
 #   replay          LLM simulator, gpt-4o-mini, cache on     / the cache's replay workload, once / ws
 #   ws, rest        no LLM, cache off                        / seed   / ws or POST /v1/chat
+#   embedded-paced  no LLM, cache off, paced (open model) at half of `embedded`'s turns/s / seed / POST /v1/chat
+#   embedded, rest and embedded-paced also measure the raw embedding model alone (bench embedding) first
 #   smoke           no LLM, cache off, 20 users, 30 s, no warm-up; exits 1 on any failed turn
 #
 # Environment: USERS (100), DURATION (300, measured seconds), WARMUP (30), RAMP (10), SEED (42),
 # LLM_URL / LLM_API_KEY / LLM_MODEL (a real OpenAI-compatible endpoint instead of the simulator),
 # SERVER_JAVA_OPTS and MALLOC_ARENA_MAX (defaults as in concierge.sh), KEEP_TMP=1 keeps the temp folder, RESULTS_DIR (loadtests/results).
+# embedded-paced: RATE_TURNS turns/s (default: half of the last `embedded` run's turns/s).
 # SERVER_JAR: run this server jar instead of building target/concierge.jar. SIM_JAR: the jar whose
 # `llm-sim` to run (default: the server jar).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-SCENARIO="${1:?usage: loadtests/run.sh seed-mix-gpt4|seed-mix-fast|embedded|replay|ws|rest|smoke}"
+SCENARIO="${1:?usage: loadtests/run.sh seed-mix-gpt4|seed-mix-fast|embedded|embedded-paced|replay|ws|rest|smoke}"
 USERS="${USERS:-100}"; DURATION="${DURATION:-300}"; WARMUP="${WARMUP:-30}"; RAMP="${RAMP:-10}"; SEED="${SEED:-42}"
-MIX=seed; TRANSPORT=ws; LLM=sim; MODEL=""; CACHE=false; STRICT=0
+MIX=seed; TRANSPORT=ws; LLM=sim; MODEL=""; CACHE=false; STRICT=0; RATE=0; RAW=0
 case "$SCENARIO" in
   seed-mix-gpt4) MODEL=gpt-4 ;;
   seed-mix-fast) MODEL=gpt-4o-mini ;;
-  embedded|ws)   LLM=none ;;
-  rest)          LLM=none; TRANSPORT=rest ;;
+  embedded)      LLM=none; RAW=1 ;;
+  ws)            LLM=none ;;
+  rest)          LLM=none; TRANSPORT=rest; RAW=1 ;;
+  embedded-paced)
+    # paced (open model) at half the closed-loop throughput of the last `embedded` run, over REST
+    LLM=none; TRANSPORT=rest; RAW=1; RAMP=0
+    PREV="${RESULTS_DIR:-$HERE/results}/embedded/summary.properties"
+    if [[ -z "${RATE_TURNS:-}" && -f $PREV ]]; then RATE_TURNS="$(awk -F= '$1=="turnsPerSecond"{print $2/2}' "$PREV")"; fi
+    RATE_TURNS="${RATE_TURNS:-40}"
+    # a seed-mix conversation is 1.15 turns on average (15% are two-turn order placements)
+    RATE="$(awk -v t="$RATE_TURNS" 'BEGIN{printf "%.2f", t/1.15}')" ;;
   replay)        MIX=workload; MODEL=gpt-4o-mini; CACHE=true; WARMUP=0 ;;
   smoke)         LLM=none; USERS="${USERS_SMOKE:-20}"; DURATION="${DURATION_SMOKE:-30}"; WARMUP=0; RAMP=2; STRICT=1 ;;
   *) echo "unknown scenario: $SCENARIO" >&2; exit 2 ;;
 esac
 if [[ -n "${LLM_URL:-}" && $LLM == sim ]]; then LLM=external; MODEL="${LLM_MODEL:-$MODEL}"; fi
 
-SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=4 --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED}"
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=4 --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED}"
 JAR="${SERVER_JAR:-$ROOT/target/concierge.jar}"
 OUT="${RESULTS_DIR:-$HERE/results}/$SCENARIO"
 TMP="$(mktemp -d /tmp/concierge-load.XXXXXX)"
@@ -136,19 +148,31 @@ SAMPLER_PID=$!; PIDS+=("$SAMPLER_PID")
 
 curl -sf "http://127.0.0.1:$PORT/admin/costs" > "$OUT/costs-before.json" || echo '{}' > "$OUT/costs-before.json"
 
-# 6. Gatling
-log "gatling: $USERS users, ramp $RAMP s, warm-up $WARMUP s, measured $DURATION s, mix $MIX over $TRANSPORT"
+# 6. the raw embedding model alone, in the same run (the server idle): the floor of an uncached turn
+if [[ $RAW == 1 ]]; then
+  log "raw embedding model throughput (20 s)"
+  java -Xmx256m -XX:+UseSerialGC -jar "$JAR" bench embedding --seconds 20 2>/dev/null | tee "$OUT/raw-embedding.txt" | grep -v '='
+else
+  rm -f "$OUT/raw-embedding.txt"
+fi
+
+# 7. Gatling
+if [[ $RATE != 0 ]]; then
+  log "gatling: paced, $RATE conversations/s (about ${RATE_TURNS} turns/s), warm-up $WARMUP s, measured $DURATION s, mix $MIX over $TRANSPORT"
+else
+  log "gatling: $USERS users, ramp $RAMP s, warm-up $WARMUP s, measured $DURATION s, mix $MIX over $TRANSPORT"
+fi
 START_MS="$(date +%s%3N)"
 (cd "$HERE" && mvn -B -q gatling:test -Dscenario="$SCENARIO" -Dgatling.simulationClass=concierge.load.ChatSimulation \
     -DbaseUrl="http://127.0.0.1:$PORT" -Dusers="$USERS" -Dduration="$DURATION" -Dwarmup="$WARMUP" -Dramp="$RAMP" \
-    -Dmix="$MIX" -Dtransport="$TRANSPORT" -Dseed="$SEED" -DturnLog="$OUT/turns.csv") 2>&1 | tee "$OUT/gatling.out" | tail -60
+    -Dmix="$MIX" -Dtransport="$TRANSPORT" -Dseed="$SEED" -Drate="$RATE" -DturnLog="$OUT/turns.csv") 2>&1 | tee "$OUT/gatling.out" | tail -60
 END_MS="$(date +%s%3N)"
 curl -sf "http://127.0.0.1:$PORT/admin/costs" > "$OUT/costs-after.json" || echo '{}' > "$OUT/costs-after.json"
 curl -sf "http://127.0.0.1:$PORT/metrics" > "$OUT/metrics-after.txt" || true
 echo "$(uptime)" > "$OUT/uptime-after.txt"
 REPORT="$(ls -td "$HERE"/target/gatling/*/ 2>/dev/null | head -1)"
 
-# 7. stop, keep the simulator's log, summarize
+# 8. stop, keep the simulator's log, summarize
 kill "$SAMPLER_PID" 2>/dev/null || true
 kill "$SERVER_PID" 2>/dev/null || true
 for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
@@ -164,7 +188,7 @@ SUMMARY_ARGS=(--scenario "$SCENARIO" --turns "$OUT/turns.csv" --sim "$OUT/llm-si
     --samples "$SAMPLES" --costs-before "$OUT/costs-before.json" --costs-after "$OUT/costs-after.json" \
     --start-ms "$START_MS" --end-ms "$END_MS" --ramp "$RAMP" --warmup "$WARMUP" --duration "$DURATION" \
     --users "$USERS" --llm "$LLM" --model "${MODEL:-embedded}" --cache "$CACHE" --mix "$MIX" --transport "$TRANSPORT" \
-    --report "${REPORT:-}" --out "$OUT")
+    --rate "$RATE" --raw-embedding "$OUT/raw-embedding.txt" --report "${REPORT:-}" --out "$OUT")
 printf "%q " java "$HERE/tools/Summary.java" "${SUMMARY_ARGS[@]}" > "$OUT/summarize.sh"
 java "$HERE/tools/Summary.java" "${SUMMARY_ARGS[@]}"
 cat "$OUT/summary.md"

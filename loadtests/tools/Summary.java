@@ -83,6 +83,20 @@ public class Summary {
     turns.stream().filter(t -> !t.ok).forEach(t -> errors.merge(t.error.isEmpty() ? "check_failed" : t.error, 1, Integer::sum));
     s.put("errors", errors);
     s.put("turnsPerSecond", round(finishedInWindow / windowS));
+    double pacedRate = Double.parseDouble(a.getOrDefault("rate", "0"));
+    if (pacedRate > 0) {
+      s.put("pacedConversationsPerSecond", pacedRate);
+    }
+    Path raw = a.containsKey("raw-embedding") ? Path.of(a.get("raw-embedding")) : null;
+    if (raw != null && Files.exists(raw)) {
+      for (String line : Files.readAllLines(raw)) {
+        if (line.startsWith("rawEmbeddingsPerSecond=")) {
+          double perSecond = Double.parseDouble(line.substring(line.indexOf('=') + 1));
+          s.put("rawEmbeddingsPerSecond", perSecond);
+          s.put("turnsPerSecondShareOfRawEmbedding", round4(finishedInWindow / windowS / perSecond));
+        }
+      }
+    }
     s.put("ttftMs", stats(ok.stream().filter(t -> t.firstMs >= 0).mapToDouble(Turn::firstMs).toArray()));
     s.put("fullMs", stats(ok.stream().mapToDouble(Turn::fullMs).toArray()));
     List<Turn> llmOk = ok.stream().filter(t -> !t.model.isEmpty() && !"embedded".equals(t.model) && t.completionTokens > 0).toList();
@@ -220,6 +234,13 @@ public class Summary {
     b.append(row("success rate", pct((Double) toD(s.get("successRate")))));
     b.append(row("errors", String.valueOf(s.get("errors"))));
     b.append(row("turns/s", s.get("turnsPerSecond")));
+    if (s.containsKey("pacedConversationsPerSecond")) {
+      b.append(row("paced: new conversations per second (open model)", s.get("pacedConversationsPerSecond")));
+    }
+    if (s.containsKey("rawEmbeddingsPerSecond")) {
+      b.append(row("raw embedding model alone, same run (bench embedding, 2 threads)", s.get("rawEmbeddingsPerSecond")
+          + " embeddings/s; turns/s = " + pct(toD(s.get("turnsPerSecondShareOfRawEmbedding"))) + " of it"));
+    }
     b.append(row("first token ms mean / P50 / P95 / P99", statRow(s.get("ttftMs"))));
     b.append(row("full answer ms mean / P50 / P95 / P99", statRow(s.get("fullMs"))));
     b.append(row("LLM-answered turns: first token ms mean / P50 / P95 / P99", statRow(s.get("llmTtftMs"))));

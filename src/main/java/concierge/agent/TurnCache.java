@@ -107,7 +107,7 @@ final class TurnCache {
    * never drift from one paraphrase to the next.
    */
   Future<Void> settle(Turn turn) {
-    if (!enabled || CachedAnswer.EXACT.equals(turn.cache) || CachedAnswer.COALESCED.equals(turn.cache)) {
+    if (!enabled || CachedAnswer.EXACT.equals(turn.cache)) {
       return Future.succeededFuture();
     }
     String version = knowledge.currentVersion();

@@ -121,6 +121,31 @@ public final class AnswerCache {
     return null;
   }
 
+  /**
+   * After {@link #lookupSimilar} found nothing stored: a wait for the answer of a similar question
+   * (same bucket, above the threshold, the same question to the guard) whose generation is under
+   * way, or a future of null at once. With null, this question's own generation (when it leads
+   * its key) becomes one that similar questions asked meanwhile may wait for.
+   */
+  public Future<CachedAnswer> followSimilarInFlight(String message, float[] vector, String intent, String kbVersion,
+                                                    String settingsKey, boolean standalone) {
+    String normalized = QuestionText.normalize(message);
+    if (!cacheable(message, normalized, standalone) || !versions.usable(kbVersion, this::invalidateExcept)) {
+      return Future.succeededFuture();
+    }
+    String key = key(kbVersion, settingsKey, normalized);
+    String bucket = bucket(kbVersion, settingsKey, intent);
+    float[] unit = Vectors.normalize(vector);
+    Meaning question = guard.read(message);
+    Future<CachedAnswer> waiting = inFlight.followSimilar(key, bucket, unit, config.similarityThreshold(),
+        other -> (standalone || !other.contextDependent()) && guard.compare(question, other) == null, clock.getAsLong());
+    if (waiting != null) {
+      return waiting;
+    }
+    inFlight.describe(key, bucket, unit, question);
+    return Future.succeededFuture();
+  }
+
   /** Stores an answer for the question and hands it to the question's waiting followers; false if refused. */
   public boolean store(String message, float[] vector, String intent, String kbVersion, String settingsKey,
                        String answer, JsonArray sources, JsonObject usage) {
@@ -148,20 +173,20 @@ public final class AnswerCache {
     }
     if (refusal != null) {
       counters.refused(refusal);
-      inFlight.finish(key, null);
+      inFlight.finish(key, null, false);
       return false;
     }
     CacheEntry entry = new CacheEntry(key, kbVersion, settingsKey, intent, unit, guard.read(message), answer,
         sources.copy(), usage.copy(), clock.getAsLong(), size, exactOnly);
     counters.evictions += entries.put(entry);
     counters.stores++;
-    inFlight.finish(key, entry.toAnswer(CachedAnswer.EXACT, null));
+    inFlight.finish(key, entry.toAnswer(CachedAnswer.EXACT, null), exactOnly);
     return true;
   }
 
   /** The leader of this question could not produce a cacheable answer: its followers miss. */
   public void release(String message, String kbVersion, String settingsKey) {
-    inFlight.finish(key(kbVersion, settingsKey, QuestionText.normalize(message)), null);
+    inFlight.finish(key(kbVersion, settingsKey, QuestionText.normalize(message)), null, false);
   }
 
   /** Drops every answer and generation of another knowledge-base version; returns the answers dropped. */

@@ -46,7 +46,10 @@ public final class CacheService {
         .map(CacheService::decodeHit);
   }
 
-  /** The answer to a question that asks the same thing, or null. */
+  /**
+   * The answer to a question that asks the same thing, or null; when none is stored but one is
+   * being generated, a wait for it (level {@code coalesced}).
+   */
   public Future<CachedAnswer> lookupSimilar(String message, float[] vector, String intent, String kbVersion,
                                             String settingsKey) {
     return lookupSimilar(message, vector, intent, kbVersion, settingsKey, false);
@@ -57,7 +60,7 @@ public final class CacheService {
                                             String settingsKey, boolean standalone) {
     JsonObject body = question(message, kbVersion, settingsKey).put("vector", Vectors.encode(vector)).put("intent", intent)
         .put("standalone", standalone);
-    return request("lookupSimilar", body, timeoutMs).map(CacheService::decodeHit);
+    return request("lookupSimilar", body, timeoutMs + coalesceTimeoutMs).map(CacheService::decodeHit);
   }
 
   /**

@@ -57,7 +57,7 @@ public final class CacheVerticle extends VerticleBase {
     String action = String.valueOf(message.headers().get(CacheService.ACTION));
     Replies.answer(message, body -> switch (action) {
       case "lookupExact" -> lookupExact(CacheService.Request.read(body));
-      case "lookupSimilar" -> Future.succeededFuture(CacheService.encodeHit(lookupSimilar(CacheService.Request.read(body))));
+      case "lookupSimilar" -> lookupSimilar(CacheService.Request.read(body)).map(CacheService::encodeHit);
       case "store" -> Future.succeededFuture(new JsonObject().put("stored", store(CacheService.Request.read(body))));
       case "release" -> {
         CacheService.Request request = CacheService.Request.read(body);
@@ -77,13 +77,17 @@ public final class CacheVerticle extends VerticleBase {
     return cache.lookupExact(request.message(), request.kbVersion(), request.settingsKey(), request.standalone()).map(CacheService::encodeHit);
   }
 
-  private CachedAnswer lookupSimilar(CacheService.Request request) {
+  private Future<CachedAnswer> lookupSimilar(CacheService.Request request) {
     float[] vector = request.requireVector();
     String intent = request.requireIntent();
-    return settings.enabled()
-        ? cache.lookupSimilar(request.message(), vector, intent, request.kbVersion(), request.settingsKey(),
-            request.standalone())
-        : null;
+    if (!settings.enabled()) {
+      return Future.succeededFuture();
+    }
+    CachedAnswer stored = cache.lookupSimilar(request.message(), vector, intent, request.kbVersion(),
+        request.settingsKey(), request.standalone());
+    return stored != null ? Future.succeededFuture(stored)
+        : cache.followSimilarInFlight(request.message(), vector, intent, request.kbVersion(), request.settingsKey(),
+            request.standalone());
   }
 
   private boolean store(CacheService.Request request) {

@@ -237,6 +237,55 @@ class AnswerCacheTest {
   }
 
   @Test
+  @DisplayName("a similar question asked while the first is being answered waits for that answer; a different one does not")
+  void similarQuestionsInFlightCoalesce() {
+    AnswerCache cache = cache();
+    String leader = "How long do refunds take?";
+    String paraphrase = "how long does it take to get my refund";
+    String other = "How long does shipping to Canada take?";
+    float[] leaderVector = Embeddings.of(leader);
+    assertThat(exact(cache, leader, V1)).as("the leader misses").isNull();
+    assertThat(cache.lookupSimilar(leader, leaderVector, INTENT, V1, SETTINGS)).isNull();
+    assertThat(cache.followSimilarInFlight(leader, leaderVector, INTENT, V1, SETTINGS, true).result())
+        .as("nothing similar in flight: the leader goes on to generate").isNull();
+
+    float[] paraphraseVector = Embeddings.of(paraphrase);
+    assertThat(exact(cache, paraphrase, V1)).isNull();
+    assertThat(cache.lookupSimilar(paraphrase, paraphraseVector, INTENT, V1, SETTINGS)).isNull();
+    Future<CachedAnswer> follower = cache.followSimilarInFlight(paraphrase, paraphraseVector, INTENT, V1, SETTINGS, true);
+    Future<CachedAnswer> otherBucket = cache.followSimilarInFlight(paraphrase, paraphraseVector, "product_question", V1,
+        SETTINGS, true);
+    assertThat(exact(cache, other, V1)).isNull();
+    Future<CachedAnswer> different = cache.followSimilarInFlight(other, Embeddings.of(other), INTENT, V1, SETTINGS, true);
+    assertThat(follower.isComplete()).as("the paraphrase waits for the answer under way").isFalse();
+    assertThat(otherBucket.result()).as("another intent never waits").isNull();
+    assertThat(different.result()).as("another question (shipping, not refunds) never waits").isNull();
+
+    store(cache, leader, leaderVector, V1, "Refunds reach your card 5-10 business days after we receive the return.");
+    assertThat(follower.result().answer()).startsWith("Refunds reach your card");
+    assertThat(follower.result().level()).isEqualTo(CachedAnswer.COALESCED);
+    assertThat(follower.result().similarity()).isGreaterThanOrEqualTo(CacheConfig.defaults().similarityThreshold());
+  }
+
+  @Test
+  @DisplayName("an answer that may only be given again for the same words is not handed to a similar question waiting on it")
+  void exactOnlyAnswerNotHandedToSimilar() {
+    AnswerCache cache = cache();
+    String leader = "How long do refunds take?";
+    String paraphrase = "how long does it take to get my refund";
+    float[] leaderVector = Embeddings.of(leader);
+    assertThat(exact(cache, leader, V1)).isNull();
+    cache.followSimilarInFlight(leader, leaderVector, INTENT, V1, SETTINGS, true);
+    Future<CachedAnswer> sameWords = cache.lookupExact(leader, V1, SETTINGS);
+    Future<CachedAnswer> similar = cache.followSimilarInFlight(paraphrase, Embeddings.of(paraphrase), INTENT, V1,
+        SETTINGS, true);
+    cache.store(leader, leaderVector, INTENT, V1, SETTINGS, "We're sorry. Refunds take 5-10 business days.",
+        new JsonArray(), new JsonObject(), true, true);
+    assertThat(sameWords.result().level()).isEqualTo(CachedAnswer.COALESCED);
+    assertThat(similar.result()).isNull();
+  }
+
+  @Test
   @DisplayName("a first turn that reads like a follow-up is cached for other first turns only, never for a turn with history")
   void firstTurnsKeepTheirOwnAnswers() {
     AnswerCache cache = cache();

@@ -31,7 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code ramp} (10 s to start all users), {@code mix} (seed | replay | workload, see {@link Messages}),
  * {@code workload} (the workload file), {@code transport} (ws | rest),
  * {@code seed} (42), {@code turnTimeout} (120 s), {@code replay.tail} (0.20), {@code turnLog}
- * (CSV of every turn, read by Summary).
+ * (CSV of every turn, read by Summary), {@code rate} (0; above 0 the load is paced instead: an open
+ * model that starts this many conversations a second for {@code warmup + duration}, each by a new
+ * user that sends its script's messages and leaves, so a slow answer does not slow the arrivals).
  *
  * <p>WebSocket: one socket per user; a turn is {@code sendText} then two checks in sequence: the
  * first frame of type {@code delta} (time to first token) and the {@code end} frame (full answer).
@@ -51,6 +53,8 @@ public class ChatSimulation extends Simulation {
   final String transport = System.getProperty("transport", "ws");
   final long seed = Long.getLong("seed", 42L);
   final int turnTimeout = Integer.getInteger("turnTimeout", 120);
+  /** Above 0: an open model instead of closed-loop users, this many new conversations a second, each its own user. */
+  final double rate = Double.parseDouble(System.getProperty("rate", "0"));
   final double tail = Double.parseDouble(System.getProperty("replay.tail", "0.20"));
   final double[] zipf = Messages.zipf(1.0);
   final AtomicInteger userSeq = new AtomicInteger();
@@ -159,7 +163,12 @@ public class ChatSimulation extends Simulation {
   ChainBuilder conversation = exec(this::nextScript)
       .foreach("#{messages}", "message").on("ws".equals(transport) ? wsTurn : restTurn);
 
-  ScenarioBuilder scenario = "ws".equals(transport)
+  ScenarioBuilder scenario = rate > 0
+      ? scenario("chat-" + mix + "-" + transport + "-paced")
+          .exec(s -> s.set("random", new Random(seed * 1_000_003L + userSeq.incrementAndGet())).set("turnNo", 0))
+          .exec("ws".equals(transport) ? exec(ws("connect").connect("/v1/chat/ws")).exec(conversation).exec(ws("close").close())
+              : conversation)
+      : "ws".equals(transport)
       ? scenario("chat-" + mix + "-ws")
           .exec(s -> s.set("random", new Random(seed * 1_000_003L + userSeq.incrementAndGet())).set("turnNo", 0))
           .exec(ws("connect").connect("/v1/chat/ws"))
@@ -177,7 +186,9 @@ public class ChatSimulation extends Simulation {
   }
 
   {
-    setUp(scenario.injectOpen(rampUsers(users).during(Duration.ofSeconds(Math.max(1, ramp)))))
+    setUp(scenario.injectOpen(rate > 0
+            ? constantUsersPerSec(rate).during(Duration.ofSeconds(warmup + duration))
+            : rampUsers(users).during(Duration.ofSeconds(Math.max(1, ramp)))))
         .protocols(protocol)
         .maxDuration(Duration.ofSeconds(ramp + warmup + duration + turnTimeout + 30));
   }
