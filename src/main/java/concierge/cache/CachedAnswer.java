@@ -13,7 +13,7 @@ public record CachedAnswer(String answer, JsonArray sources, String intent, Json
 
   public static final String EXACT = "exact";
   public static final String SEMANTIC = "semantic";
-  /** The answer another turn with the very same question was generating when this one asked: it waited for it. */
+  /** The answer another turn was generating for the same (or a similar) question when this one asked: it waited for it. */
   public static final String COALESCED = "coalesced";
 
   public boolean semantic() {
