@@ -18,6 +18,7 @@
 # Environment: USERS (100), DURATION (300, measured seconds), WARMUP (30), RAMP (10), SEED (42),
 # LLM_URL / LLM_API_KEY / LLM_MODEL (a real OpenAI-compatible endpoint instead of the simulator),
 # SERVER_JAVA_OPTS and MALLOC_ARENA_MAX (defaults as in concierge.sh), KEEP_TMP=1 keeps the temp folder, RESULTS_DIR (loadtests/results).
+# replay: JIT_WARMUP (30) seconds of the seed mix first, then the cache is cleared.
 # embedded-paced: RATE_TURNS turns/s (default: half of the last `embedded` run's turns/s).
 # SERVER_JAR: run this server jar instead of building target/concierge.jar. SIM_JAR: the jar whose
 # `llm-sim` to run (default: the server jar).
@@ -146,6 +147,16 @@ sample_proc() { # pid -> "rssKb ticks"
 ) &
 SAMPLER_PID=$!; PIDS+=("$SAMPLER_PID")
 
+# the replay starts from an empty cache and runs once, with no warm-up of its own: warm the
+# server's JIT first with the seed mix, then clear the answers that stored (JIT_WARMUP=0: skip)
+if [[ $SCENARIO == replay && ${JIT_WARMUP:-30} != 0 ]]; then
+  log "warming the server up: seed mix for ${JIT_WARMUP:-30} s, then POST /admin/cache/clear"
+  (cd "$HERE" && mvn -B -q gatling:test -Dscenario="$SCENARIO-warmup" -Dgatling.simulationClass=concierge.load.ChatSimulation \
+      -DbaseUrl="http://127.0.0.1:$PORT" -Dusers="$USERS" -Dduration="${JIT_WARMUP:-30}" -Dwarmup=0 -Dramp="$RAMP" \
+      -Dmix=seed -Dtransport="$TRANSPORT" -Dseed="$((SEED + 1))" -DturnLog="$TMP/warmup-turns.csv") > "$TMP/warmup.out" 2>&1
+  curl -sf -X POST "http://127.0.0.1:$PORT/admin/cache/clear" > "$OUT/cache-cleared.json"
+  log "warm-up: $(($(wc -l < "$TMP/warmup-turns.csv") - 1)) turns; cache cleared: $(cat "$OUT/cache-cleared.json")"
+fi
 curl -sf "http://127.0.0.1:$PORT/admin/costs" > "$OUT/costs-before.json" || echo '{}' > "$OUT/costs-before.json"
 
 # 6. the raw embedding model alone, in the same run (the server idle): the floor of an uncached turn
