@@ -14,7 +14,7 @@ build() {
 # glibc gives each thread that allocates natively (ONNX Runtime, the tokenizer) its own malloc
 # arena; two arenas keep the resident size down.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-JAVA_OPTS="${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=4 --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx224m -XX:+UseSerialGC -XX:TieredStopAtLevel=4 --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED}"
 cmd="${1:-run}"; shift || true
 build
 case "$cmd" in

@@ -48,7 +48,7 @@ case "$SCENARIO" in
 esac
 if [[ -n "${LLM_URL:-}" && $LLM == sim ]]; then LLM=external; MODEL="${LLM_MODEL:-$MODEL}"; fi
 
-SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=4 --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED}"
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xmx224m -XX:+UseSerialGC -XX:TieredStopAtLevel=4 --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED}"
 JAR="${SERVER_JAR:-$ROOT/target/concierge.jar}"
 OUT="${RESULTS_DIR:-$HERE/results}/$SCENARIO"
 TMP="$(mktemp -d /tmp/concierge-load.XXXXXX)"
