@@ -50,7 +50,7 @@ public class Chart {
     g.fillRect(0, 0, w, h);
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-    g.drawString("Concierge vs the old agent, 100 concurrent users (closed loop), 2-core machine", 20, 30);
+    g.drawString("Concierge vs the old agent, 100 concurrent users (closed loop; -paced: an open model), 2-core machine", 20, 30);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     g.drawString("time per answer, log scale: mean (dark), P95 (light), P95 first token (tick) | dashed: P95 target 8 s, stretch 5 s",
         20, 52);
