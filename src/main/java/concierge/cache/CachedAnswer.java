@@ -20,7 +20,8 @@ public record CachedAnswer(String answer, JsonArray sources, String intent, Json
     return SEMANTIC.equals(level);
   }
 
-  public CachedAnswer withLevel(String newLevel) {
-    return new CachedAnswer(answer, sources, intent, usage, newLevel, similarity);
+  /** This answer as handed to a turn that waited for its generation; {@code similarity} when its question was similar. */
+  public CachedAnswer coalesced(Double questionSimilarity) {
+    return new CachedAnswer(answer, sources, intent, usage, COALESCED, questionSimilarity);
   }
 }

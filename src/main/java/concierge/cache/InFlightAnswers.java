@@ -91,8 +91,7 @@ final class InFlightAnswers {
       return null;
     }
     counters.coalescedHits++;
-    return new CachedAnswer(answer.answer(), answer.sources(), answer.intent(), answer.usage(), CachedAnswer.COALESCED,
-        similarity);
+    return answer.coalesced(similarity);
   }
 
   void lead(String key, String kbVersion, long deadline) {
