@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code concierge bench <what>}: benchmarks that print their figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
     subcommands = {RetrievalBenchCommand.class, EmbeddingBenchCommand.class, SocketBenchCommand.class, AgentBenchCommand.class,
-        LlmSimBenchCommand.class, CacheBenchCommand.class, FuzzBenchCommand.class, concierge.orders.OrdersBenchCommand.class,
+        LlmSimBenchCommand.class, CacheBenchCommand.class, FuzzBenchCommand.class, OrdersBenchCommand.class,
         ReplayBenchCommand.class, ReplayWorkloadCommand.class, CachedBenchCommand.class,
         FaultsBenchCommand.class, SoakBenchCommand.class})
 public final class BenchCommand implements Runnable {

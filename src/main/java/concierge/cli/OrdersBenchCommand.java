@@ -1,6 +1,9 @@
-package concierge.orders;
+package concierge.cli;
 
-import concierge.cli.ConfigOption;
+import concierge.orders.DatabaseConfig;
+import concierge.orders.OrderAnswer;
+import concierge.orders.OrdersService;
+import concierge.orders.OrdersVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
