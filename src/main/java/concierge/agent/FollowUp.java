@@ -13,6 +13,7 @@ public final class FollowUp {
 
   private static final Pattern LEAD = Pattern.compile("(?i)^(and|also|what about|how about|same for|for|but|or|what if"
       + "|and if|then|ok and|okay and|what abt|and what about)\\b.*");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern PRONOUN = Pattern.compile("(?i)\\b(it|that|this|those|these|them|one)\\b");
 
   private FollowUp() {
@@ -31,7 +32,7 @@ public final class FollowUp {
       return false;
     }
     String text = message.strip();
-    int words = text.split("\\s+").length;
+    int words = SPACES.split(text).length;
     return (LEAD.matcher(text).matches() && words <= 8) || (words <= 5 && PRONOUN.matcher(text).find());
   }
 }

@@ -2,9 +2,12 @@ package concierge.agent;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Tells English from Spanish and French by their common words; the shop answers in English for now. */
 public final class Language {
+
+  private static final Pattern ACCENTED = Pattern.compile("[áéíóúñ¿¡àâçèêëîïôûùœ]");
 
   private static final Set<String> SPANISH = Set.of("el", "la", "los", "las", "de", "del", "que", "por", "para", "con",
       "una", "uno", "es", "mi", "mis", "pedido", "puedo", "cómo", "como", "dónde", "donde", "cuánto", "cuanto",
@@ -37,7 +40,7 @@ public final class Language {
         english++;
       }
     }
-    boolean accented = message.matches("(?s).*[áéíóúñ¿¡àâçèêëîïôûùœ].*");
+    boolean accented = ACCENTED.matcher(message).find();
     return foreign >= 2 && foreign > english || (accented && foreign >= 1 && english == 0);
   }
 }

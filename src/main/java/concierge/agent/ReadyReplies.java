@@ -3,9 +3,14 @@ package concierge.agent;
 import concierge.knowledge.SectionedText;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The ready-to-send replies of the knowledge base (greetings, handoff, refusals), by name. */
 public final class ReadyReplies {
+
+  private static final Pattern THANKS = Pattern.compile("\\b(thanks|thank|thx|ty|cheers|appreciate|grateful|gracias|merci)\\b");
+  private static final Pattern GOODBYE =
+      Pattern.compile("\\b(bye|goodbye|see you|see ya|later|good night|have a good|take care|adios|au revoir)\\b");
 
   private final Map<String, String> replies;
 
@@ -24,10 +29,10 @@ public final class ReadyReplies {
   /** Which greeting a greeting message is: hello, thanks or goodbye. */
   public String greeting(String message) {
     String lower = message.toLowerCase();
-    if (lower.matches("(?s).*\\b(thanks|thank|thx|ty|cheers|appreciate|grateful|gracias|merci)\\b.*")) {
+    if (THANKS.matcher(lower).find()) {
       return get("greeting_thanks");
     }
-    if (lower.matches("(?s).*\\b(bye|goodbye|see you|see ya|later|good night|have a good|take care|adios|au revoir)\\b.*")) {
+    if (GOODBYE.matcher(lower).find()) {
       return get("greeting_goodbye");
     }
     return get("greeting_hello");

@@ -12,9 +12,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The state of one turn while the pipeline works on it, and the response it becomes. */
 final class Turn {
+
+  private static final Pattern ORDER_NUMBER = Pattern.compile("(?i)\\b(af-?|#)?\\d{6}\\b");
 
   final TurnRequest request;
   final String turnId;
@@ -62,7 +65,7 @@ final class Turn {
    * answered from the cache, but their knowledge questions are; the exact lookup is skipped only
    * when the message carries an order number. */
   boolean customerIdSensitive() {
-    return request.message().matches("(?is).*\\b(af-?|#)?\\d{6}\\b.*") || AccountFacts.asksAboutAccount(text);
+    return ORDER_NUMBER.matcher(request.message()).find() || AccountFacts.asksAboutAccount(text);
   }
 
   void time(String stage, long startedNanos) {

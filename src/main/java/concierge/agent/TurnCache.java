@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The answer cache as a turn uses it: an exact lookup of the (resolved) question before anything
@@ -27,6 +28,8 @@ import java.util.Set;
  * Answers in the complaint tone are given again for the very same words only.
  */
 final class TurnCache {
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   static final Set<String> SHARED_INTENTS = Set.of("policy_question", "product_question", "return_request");
 
@@ -129,7 +132,7 @@ final class TurnCache {
   }
 
   private static boolean shareable(Turn turn) {
-    String firstName = turn.customerName == null ? null : turn.customerName.strip().split("\\s+")[0];
+    String firstName = turn.customerName == null ? null : SPACES.split(turn.customerName.strip())[0];
     boolean named = firstName != null && turn.answer.contains(firstName);
     return SHARED_INTENTS.contains(turn.intent) && turn.vector != null && !turn.personal && !named
         && !turn.customerIdSensitive()

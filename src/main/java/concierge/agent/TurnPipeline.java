@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 final class TurnPipeline {
 
   static final Set<String> ORDER_INTENTS = Set.of("order_status", "order_place", "order_cancel", "order_change");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern EXCHANGE = Pattern.compile(
       "(?i)\\b(exchange|swap|switch|trade)\\b|\\b(different|another|other|next|bigger|smaller) (size|colou?r)\\b"
           + "|\\bsize (up|down)\\b");
@@ -403,6 +404,6 @@ final class TurnPipeline {
   }
 
   private static String firstName(String name) {
-    return name == null || name.isBlank() ? null : name.strip().split("\\s+")[0];
+    return name == null || name.isBlank() ? null : SPACES.split(name.strip())[0];
   }
 }

@@ -3,6 +3,7 @@ package concierge.cache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static concierge.cache.Meaning.Family.ENTITY;
 
@@ -13,6 +14,8 @@ import static concierge.cache.Meaning.Family.ENTITY;
  * "$60" and "$90" fall on either side of the $75 free-shipping line.
  */
 final class QuantityTerms {
+
+  private static final Pattern TRAILING_ZEROS = Pattern.compile("\\.?0+$");
 
   private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(
       Map.entry("two", "2"), Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"),
@@ -84,7 +87,7 @@ final class QuantityTerms {
   private static String number(String digits) {
     String plain = digits.replace(",", "");
     if (plain.contains(".")) {
-      plain = plain.replaceAll("\\.?0+$", "");
+      plain = TRAILING_ZEROS.matcher(plain).replaceAll("");
     }
     return plain.isEmpty() ? "0" : plain;
   }

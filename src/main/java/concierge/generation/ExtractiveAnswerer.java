@@ -73,7 +73,7 @@ public final class ExtractiveAnswerer implements AnswerProvider {
       double collectionBonus = chunks.get(rank).collection().equals(preferred) ? PREFERRED_COLLECTION_BONUS : 0;
       for (SentenceIndex.Sentence sentence : index.of(chunks.get(rank).id())) {
         double similarity = Vectors.cosine(vector, sentence.vector());
-        double lexical = overlap(questionWords, words(sentence.text()));
+        double lexical = overlap(questionWords, sentence.words());
         scored.add(new Scored(sentence, similarity + 0.3 * lexical + RANK_BONUS[Math.min(rank, 2)] + collectionBonus,
             rank));
       }
@@ -94,12 +94,12 @@ public final class ExtractiveAnswerer implements AnswerProvider {
 
   /** Says nothing new: nearly the same vector, or most of its words already said by a kept sentence. */
   private static boolean repeats(Scored candidate, List<Scored> picked) {
-    Set<String> words = words(candidate.sentence().text());
+    Set<String> words = candidate.sentence().words();
     for (Scored kept : picked) {
       if (Vectors.cosine(candidate.sentence().vector(), kept.sentence().vector()) > 0.9) {
         return true;
       }
-      Set<String> keptWords = words(kept.sentence().text());
+      Set<String> keptWords = kept.sentence().words();
       long shared = words.stream().filter(keptWords::contains).count();
       if (shared >= 0.75 * Math.min(words.size(), keptWords.size())) {
         return true;
@@ -108,16 +108,39 @@ public final class ExtractiveAnswerer implements AnswerProvider {
     return false;
   }
 
+  /**
+   * The content words of a text, lower case and stemmed: runs of letters, digits and {@code $.%-},
+   * without leading {@code .$-} or trailing {@code .-}, stopwords and one-letter words.
+   */
   static Set<String> words(String text) {
     Set<String> words = new HashSet<>();
-    for (String raw : text.toLowerCase(Locale.ROOT).split("[^a-z0-9$.%-]+")) {
-      String word = raw.replaceAll("^[.$-]+|[.-]+$", "");
-      if (word.length() < 2 || STOPWORDS.contains(word)) {
-        continue;
+    String lower = text.toLowerCase(Locale.ROOT);
+    int i = 0;
+    while (i < lower.length()) {
+      while (i < lower.length() && !wordChar(lower.charAt(i))) {
+        i++;
       }
-      words.add(stem(word));
+      int start = i;
+      while (i < lower.length() && wordChar(lower.charAt(i))) {
+        i++;
+      }
+      int end = i;
+      while (start < end && ".$-".indexOf(lower.charAt(start)) >= 0) {
+        start++;
+      }
+      while (end > start && ".-".indexOf(lower.charAt(end - 1)) >= 0) {
+        end--;
+      }
+      String word = lower.substring(start, end);
+      if (word.length() >= 2 && !STOPWORDS.contains(word)) {
+        words.add(stem(word));
+      }
     }
     return words;
+  }
+
+  private static boolean wordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '$' || c == '.' || c == '%' || c == '-';
   }
 
   private static String stem(String word) {

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every knowledge sentence with the vector computed at ingest, by chunk, held in memory (a few MB
@@ -18,7 +19,12 @@ import java.util.Map;
  */
 public final class SentenceIndex {
 
-  public record Sentence(String text, float[] vector, int position) {
+  /** A knowledge sentence, its ingest-time vector, and its content words (computed once, here). */
+  public record Sentence(String text, float[] vector, int position, Set<String> words) {
+
+    public Sentence(String text, float[] vector, int position) {
+      this(text, vector, position, ExtractiveAnswerer.words(text));
+    }
   }
 
   private volatile Map<String, List<Sentence>> byChunk = Map.of();

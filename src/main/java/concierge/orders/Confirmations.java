@@ -3,6 +3,7 @@ package concierge.orders;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Whether a reply to "shall I ...?" is an explicit yes, an explicit no, or something else. A yes is
@@ -10,6 +11,9 @@ import java.util.Set;
  * it"); "ok", "sure thing but..." or a new request are not a yes. Nothing here executes anything.
  */
 public final class Confirmations {
+
+  private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z ]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   public enum Reply { YES, NO, OTHER }
 
@@ -65,6 +69,6 @@ public final class Confirmations {
 
   static String normalize(String message) {
     return message.toLowerCase(Locale.ROOT).replace("'", "").replace("’", "")
-        .replaceAll("[^a-z ]", " ").replaceAll("\\s+", " ").trim();
+        .transform(text -> SPACES.matcher(NOT_LETTERS.matcher(text).replaceAll(" ")).replaceAll(" ")).trim();
   }
 }

@@ -53,8 +53,9 @@ public final class Quantities {
     }
     int start = i + 1;
     List<String> written = words.subList(start, end);
-    boolean packSize = written.size() > 1 && end < words.size() && words.get(end).matches("packs?")
-        && written.get(written.size() - 1).matches("\\d+");
+    String last = written.isEmpty() ? "" : written.get(written.size() - 1);
+    boolean packSize = written.size() > 1 && end < words.size() && Set.of("pack", "packs").contains(words.get(end))
+        && !last.isEmpty() && last.chars().allMatch(c -> c >= '0' && c <= '9');
     List<String> number = packSize ? written.subList(0, written.size() - 1) : written;
     if (number.isEmpty() || number.equals(List.of("and"))) {
       return pair ? Optional.of(new Found(soldInPairs ? 1 : 2, false, end, "a pair")) : Optional.empty();

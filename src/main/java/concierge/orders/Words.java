@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class Words {
 
+  private static final Pattern THOUSANDS = Pattern.compile("(\\d),(\\d{3})\\b");
+  private static final Pattern HALF = Pattern.compile("(\\d+)\\s*(?:½|1/2|and a half)");
+  private static final Pattern DEGREES = Pattern.compile("°\\s*f?\\b|\\bdegrees?\\b|\\bdeg\\b");
   private static final Pattern TOKEN = Pattern.compile(
       "\\$\\d+(?:\\.\\d{1,2})?|(?<![\\w.])-\\d+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[a-z]+|[,;]");
 
@@ -32,9 +35,9 @@ public final class Words {
   static String normalize(String text) {
     String s = text.toLowerCase(Locale.ROOT)
         .replace('’', '\'').replace('‘', '\'').replace('−', '-').replace('–', '-');
-    s = s.replaceAll("(\\d),(\\d{3})\\b", "$1$2").replaceAll("(\\d),(\\d{3})\\b", "$1$2");
-    s = s.replaceAll("(\\d+)\\s*(?:½|1/2|and a half)", "$1.5");
-    s = s.replaceAll("°\\s*f?\\b|\\bdegrees?\\b|\\bdeg\\b", " f ");
+    s = THOUSANDS.matcher(THOUSANDS.matcher(s).replaceAll("$1$2")).replaceAll("$1$2");
+    s = HALF.matcher(s).replaceAll("$1.5");
+    s = DEGREES.matcher(s).replaceAll(" f ");
     s = s.replace("'", "");
     return s;
   }

@@ -29,6 +29,8 @@ public final class AnswerValidator {
   /** Longer than any sentence an answer has; checking more would only cost time on hostile text. */
   private static final int MAX_SENTENCE_CHARS = 2000;
   private static final int SHINGLE = 6;
+  private static final Pattern NOT_SHINGLE_TEXT = Pattern.compile("[^a-z0-9 ]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   /**
    * Text that speaks to an assistant rather than to a customer: a knowledge document or a message
    * carrying an injected instruction, echoed. Never part of an answer, whatever grounds it.
@@ -54,7 +56,6 @@ public final class AnswerValidator {
     if (sentence.length() > MAX_SENTENCE_CHARS) {
       return Verdict.reject("sentence too long");
     }
-    String joined = String.join("\n", grounding);
     if (INSTRUCTION_TEXT.matcher(sentence).find()) {
       return Verdict.reject("instruction text");
     }
@@ -63,15 +64,22 @@ public final class AnswerValidator {
         return Verdict.reject("forbidden claim");
       }
     }
+    String joined = String.join("\n", grounding);
     Verdict identifiers = identifiers(sentence, joined);
     if (!identifiers.ok()) {
       return identifiers;
     }
     String withoutIds = EMAIL.matcher(TRACKING.matcher(ORDER_ID.matcher(PHONE.matcher(sentence).replaceAll(" "))
         .replaceAll(" ")).replaceAll(" ")).replaceAll(" ");
-    Set<String> grounded = numbers(joined);
+    Set<String> grounded = null; // the grounding's figures, read only for a figure the store does not state
     for (String number : numberList(withoutIds)) {
-      if (!grounded.contains(number) && !storeNumbers.contains(number)) {
+      if (storeNumbers.contains(number)) {
+        continue;
+      }
+      if (grounded == null) {
+        grounded = new HashSet<>(numberList(joined));
+      }
+      if (!grounded.contains(number)) {
         return Verdict.reject("ungrounded figure " + number);
       }
     }
@@ -82,9 +90,12 @@ public final class AnswerValidator {
   }
 
   private Verdict identifiers(String sentence, String grounding) {
-    String groundingUpper = grounding.toUpperCase(Locale.ROOT).replace("AF-", "AF");
+    String groundingUpper = null;
     Matcher order = ORDER_ID.matcher(sentence);
     while (order.find()) {
+      if (groundingUpper == null) {
+        groundingUpper = grounding.toUpperCase(Locale.ROOT).replace("AF-", "AF");
+      }
       if (!groundingUpper.contains(order.group().toUpperCase(Locale.ROOT).replace("AF-", "AF"))) {
         return Verdict.reject("order number not the customer's");
       }
@@ -97,7 +108,7 @@ public final class AnswerValidator {
     }
     Matcher email = EMAIL.matcher(sentence);
     while (email.find()) {
-      String address = email.group().replaceAll("[.]+$", "");
+      String address = withoutTrailingDots(email.group());
       if (!grounding.toLowerCase(Locale.ROOT).contains(address.toLowerCase(Locale.ROOT))
           && !storeNumbers.contains("email:" + address.toLowerCase(Locale.ROOT))) {
         return Verdict.reject("email not grounded");
@@ -128,7 +139,7 @@ public final class AnswerValidator {
     Set<String> numbers = new HashSet<>(numberList(text));
     Matcher email = EMAIL.matcher(text);
     while (email.find()) {
-      numbers.add("email:" + email.group().replaceAll("[.]+$", "").toLowerCase(Locale.ROOT));
+      numbers.add("email:" + withoutTrailingDots(email.group()).toLowerCase(Locale.ROOT));
     }
     Matcher phone = PHONE.matcher(text);
     while (phone.find()) {
@@ -149,11 +160,25 @@ public final class AnswerValidator {
 
   /** "75", "75.00" and "75.0" are the same figure. */
   private static String canonical(String number) {
-    if (number.contains(".")) {
-      String trimmed = number.replaceAll("0+$", "").replaceAll("\\.$", "");
-      return trimmed.isEmpty() ? "0" : trimmed;
+    if (number.indexOf('.') < 0) {
+      return number;
     }
-    return number;
+    int end = number.length();
+    while (end > 0 && number.charAt(end - 1) == '0') {
+      end--;
+    }
+    if (end > 0 && number.charAt(end - 1) == '.') {
+      end--;
+    }
+    return end == 0 ? "0" : number.substring(0, end);
+  }
+
+  private static String withoutTrailingDots(String text) {
+    int end = text.length();
+    while (end > 0 && text.charAt(end - 1) == '.') {
+      end--;
+    }
+    return text.substring(0, end);
   }
 
   private static Set<String> shingles(String text) {
@@ -161,7 +186,7 @@ public final class AnswerValidator {
     if (text == null || text.isBlank()) {
       return shingles;
     }
-    String[] words = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").trim().split("\\s+");
+    String[] words = SPACES.split(NOT_SHINGLE_TEXT.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim());
     for (int i = 0; i + SHINGLE <= words.length; i++) {
       shingles.add(String.join(" ", java.util.Arrays.copyOfRange(words, i, i + SHINGLE)));
     }
