@@ -8,6 +8,7 @@ import concierge.chroma.ChromaStore;
 import concierge.embedding.Embedder;
 import concierge.embedding.EmbeddingService;
 import concierge.embedding.EmbeddingVerticle;
+import concierge.knowledge.Ingestor;
 import concierge.retrieval.RetrievalService;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -81,10 +82,10 @@ public final class RetrievalBenchCommand implements Callable<Integer> {
       System.out.println("== Chroma");
       ChromaStore chroma = new ChromaStore(vertx, 10_000);
       float[] probe = embedder.embed(List.of("return policy for opened items")).get(0);
-      Load.Result query = Load.closed(vertx, 1, 1000, i -> chroma.query("policies", probe, 3, null));
-      System.out.println("top-3 query, one caller:           " + query.latencies().summary());
+      Load.Result query = Load.closed(vertx, 1, 1000, i -> chroma.query(Ingestor.KNOWLEDGE, probe, 3, null));
+      System.out.println("top-3 query of knowledge, one caller: " + query.latencies().summary());
 
-      System.out.println("== retrieval end to end (embed + query policies and products + merge), through the bus");
+      System.out.println("== retrieval end to end (embed + one query of knowledge + ranking), through the bus");
       Load.Result closed = Load.closed(vertx, 100, calls,
           i -> embeddings.embed(text.apply(i)).compose(v -> retrieval.retrieve(v, null, 3)));
       System.out.printf("100 concurrent callers:             %.0f retrievals/s (%.0f%% of raw model)  %s  failures %d%n",

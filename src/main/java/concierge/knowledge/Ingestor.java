@@ -14,18 +14,24 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Brings Chroma in line with the knowledge base: chunks whose content hash changed are embedded
- * and upserted, chunks whose source is gone are deleted, unchanged ones are left alone (so
+ * Brings Chroma in line with the knowledge base: chunks (policies and products, in the
+ * {@code knowledge} collection) whose content hash changed are embedded and upserted, chunks whose source is gone are deleted, unchanged ones are left alone (so
  * re-ingesting unchanged content writes nothing). Each chunk's sentences are embedded too, into
  * the {@code sentences} collection, so the extractive generator never embeds knowledge per request.
  * The version (a hash of every chunk id and hash) is stored in {@code concierge_meta}.
  */
 public final class Ingestor {
 
+  /** Every chunk, policies and products alike; {@code collection} in its metadata says which. */
+  public static final String KNOWLEDGE = "knowledge";
   public static final String SENTENCES = "sentences";
+  /** Where chunks were kept before they shared one collection; dropped at the next ingest. */
+  private static final List<String> FORMER_COLLECTIONS = List.of("policies", "products");
   static final String META = "concierge_meta";
   private static final String VERSION_ID = "knowledge-version";
   private static final int BATCH = 32;
+  /** Chroma's layout: 2 = one {@code knowledge} collection (1 had {@code policies} and {@code products}). */
+  private static final String LAYOUT = "layout 2";
 
   private record Item(String id, String embedText, String document, JsonObject metadata, String hash) {
   }
@@ -44,8 +50,10 @@ public final class Ingestor {
     this.embeddings = embeddings;
   }
 
+  /** The version covers how chunks are stored too, so a data folder in an older layout is ingested again. */
   public static String version(List<KnowledgeChunk> chunks) {
-    return Chunker.hash(chunks.stream().map(c -> c.id() + ":" + c.hash()).sorted().collect(Collectors.joining("\n")));
+    return Chunker.hash(LAYOUT + "\n"
+        + chunks.stream().map(c -> c.id() + ":" + c.hash()).sorted().collect(Collectors.joining("\n")));
   }
 
   public Future<String> storedVersion() {
@@ -57,17 +65,16 @@ public final class Ingestor {
     long started = System.currentTimeMillis();
     String version = version(chunks);
     List<Item> sentenceItems = sentenceItems(chunks);
-    return storedVersion().compose(previous -> sync("policies", items(chunks, "policies"))
-        .compose(a -> sync("products", items(chunks, "products")).map(a::plus))
+    return storedVersion().compose(previous -> sync(KNOWLEDGE, items(chunks))
         .compose(tally -> sync(SENTENCES, sentenceItems).map(ignored -> tally))
+        .compose(tally -> Future.all(FORMER_COLLECTIONS.stream().map(store::drop).toList()).map(tally))
         .compose(tally -> storeVersion(version).map(tally))
         .map(tally -> new IngestReport(version, previous, tally.upserted(), tally.removed(), tally.unchanged(),
             sentenceItems.size(), System.currentTimeMillis() - started)));
   }
 
-  private static List<Item> items(List<KnowledgeChunk> chunks, String collection) {
-    return chunks.stream().filter(c -> c.collection().equals(collection))
-        .map(c -> new Item(c.id(), c.embeddingText(), c.text(), c.metadata(), c.hash())).toList();
+  private static List<Item> items(List<KnowledgeChunk> chunks) {
+    return chunks.stream().map(c -> new Item(c.id(), c.embeddingText(), c.text(), c.metadata(), c.hash())).toList();
   }
 
   private static List<Item> sentenceItems(List<KnowledgeChunk> chunks) {

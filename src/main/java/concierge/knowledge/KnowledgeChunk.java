@@ -15,8 +15,8 @@ public record KnowledgeChunk(String id, String collection, String title, String 
   }
 
   public JsonObject metadata() {
-    JsonObject metadata = new JsonObject().put("title", title).put("heading", heading).put("source", source)
-        .put("hash", hash);
+    JsonObject metadata = new JsonObject().put("collection", collection).put("title", title).put("heading", heading)
+        .put("source", source).put("hash", hash);
     if (sku != null) {
       metadata.put("sku", sku);
     }

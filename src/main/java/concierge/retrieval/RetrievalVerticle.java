@@ -6,6 +6,7 @@ import concierge.Replies;
 import concierge.chroma.ChromaHit;
 import concierge.chroma.ChromaStore;
 import concierge.embedding.Vectors;
+import concierge.knowledge.Ingestor;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -17,14 +18,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Serves {@code concierge.retrieval}: queries the {@code policies} and {@code products}
- * collections in parallel through the Chroma owner and merges them by score, preferring the
- * collection that fits the intent (a product question still finds the policy it names, and a
- * policy question that names a product still finds the product's restrictions).
+ * Serves {@code concierge.retrieval}: the top chunks of the {@code knowledge} collection (policies
+ * and products) for a question vector, through the Chroma owner, preferring the collection that
+ * fits the intent: a chunk of the other collection scores {@code other-collection-penalty} less
+ * (a product question still finds the policy it names, and a policy question that names a
+ * product still finds the product's restrictions).
+ * <p>
+ * One query asks for twice as many chunks as are kept. Its ranking is final when the last kept
+ * chunk scores at least the similarity of the last chunk returned, since nothing below that can
+ * overtake it; otherwise (rare: the penalty reorders chunks at the edge) each collection is
+ * queried for its own top chunks, which is exact.
  */
 public final class RetrievalVerticle extends VerticleBase {
 
   private static final Set<String> PRODUCT_INTENTS = Set.of("product_question", "order_place");
+  private static final List<String> COLLECTIONS = List.of("policies", "products");
 
   private RetrievalConfig settings;
   private ChromaStore chroma;
@@ -52,22 +60,36 @@ public final class RetrievalVerticle extends VerticleBase {
 
   Future<List<RetrievedChunk>> retrieve(float[] vector, String intent, int topN) {
     String preferred = intent != null && PRODUCT_INTENTS.contains(intent) ? "products" : "policies";
-    Future<List<ChromaHit>> policies = chroma.query("policies", vector, topN, null);
-    Future<List<ChromaHit>> products = chroma.query("products", vector, topN, null);
-    return Future.all(policies, products).map(all -> {
-      List<RetrievedChunk> merged = new ArrayList<>();
-      add(merged, policies.result(), "policies", preferred);
-      add(merged, products.result(), "products", preferred);
-      merged.sort(Comparator.comparingDouble(RetrievedChunk::score).reversed());
-      return merged.subList(0, Math.min(topN, merged.size()));
+    int asked = 2 * topN;
+    return chroma.query(Ingestor.KNOWLEDGE, vector, asked, null).compose(hits -> {
+      List<RetrievedChunk> top = ranked(hits, preferred, topN);
+      if (hits.size() < asked || top.get(top.size() - 1).score() >= hits.get(hits.size() - 1).similarity()) {
+        return Future.succeededFuture(top);
+      }
+      return perCollection(vector, preferred, topN);
     });
   }
 
-  private void add(List<RetrievedChunk> out, List<ChromaHit> hits, String collection, String preferred) {
-    double penalty = collection.equals(preferred) ? 0 : settings.otherCollectionPenalty();
+  private Future<List<RetrievedChunk>> perCollection(float[] vector, String preferred, int topN) {
+    List<Future<List<ChromaHit>>> queries = COLLECTIONS.stream()
+        .map(collection -> chroma.query(Ingestor.KNOWLEDGE, vector, topN, new JsonObject().put("collection", collection)))
+        .toList();
+    return Future.all(queries).map(all -> {
+      List<ChromaHit> hits = new ArrayList<>();
+      queries.forEach(query -> hits.addAll(query.result()));
+      return ranked(hits, preferred, topN);
+    });
+  }
+
+  private List<RetrievedChunk> ranked(List<ChromaHit> hits, String preferred, int topN) {
+    List<RetrievedChunk> chunks = new ArrayList<>(hits.size());
     for (ChromaHit hit : hits) {
-      out.add(new RetrievedChunk(hit.id(), hit.metadata().getString("title", hit.id()), collection, hit.document(),
+      String collection = hit.metadata().getString("collection", "policies");
+      double penalty = collection.equals(preferred) ? 0 : settings.otherCollectionPenalty();
+      chunks.add(new RetrievedChunk(hit.id(), hit.metadata().getString("title", hit.id()), collection, hit.document(),
           hit.metadata().getString("sku"), hit.similarity() - penalty));
     }
+    chunks.sort(Comparator.comparingDouble(RetrievedChunk::score).reversed());
+    return chunks.subList(0, Math.min(topN, chunks.size()));
   }
 }

@@ -1,7 +1,10 @@
 package concierge.retrieval;
 
 import concierge.ConciergeServer;
+import concierge.chroma.ChromaHit;
+import concierge.chroma.ChromaStore;
 import concierge.embedding.EmbeddingService;
+import concierge.knowledge.Ingestor;
 import concierge.testing.LabeledMessages;
 import concierge.testing.TestServers;
 import io.vertx.core.Future;
@@ -15,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -94,5 +98,37 @@ class RetrievalIT {
     LOG.info("100 concurrent retrievals: 100% succeeded, mean {} ms, P95 {} ms",
         String.format("%.1f", Arrays.stream(millis).average().orElse(0)), millis[94]);
     assertThat(calls).allMatch(Future::succeeded);
+  }
+
+  @Test
+  @DisplayName("the one query of the knowledge collection ranks as querying policies and products apart would")
+  void oneQueryRanksAsEachCollectionApart() {
+    ChromaStore chroma = new ChromaStore(server.vertx(), 10_000);
+    List<JsonObject> lines = LabeledMessages.load("/eval/dev-messages.jsonl")
+        .withIntent("policy_question", "product_question", "order_place");
+    int needSecondQuery = 0;
+    for (JsonObject line : lines) {
+      String intent = line.getString("intent");
+      float[] vector = embeddings.embed(line.getString("message")).await();
+      List<String> actual = retrieval.retrieve(vector, intent, 3).await().stream().map(RetrievedChunk::id).toList();
+      String preferred = intent.equals("policy_question") ? "policies" : "products";
+      List<ChromaHit> apart = new ArrayList<>();
+      for (String collection : List.of("policies", "products")) {
+        apart.addAll(chroma.query(Ingestor.KNOWLEDGE, vector, 3, new JsonObject().put("collection", collection)).await());
+      }
+      List<String> expected = apart.stream()
+          .sorted(Comparator.comparingDouble((ChromaHit hit) -> hit.similarity()
+              - (preferred.equals(hit.metadata().getString("collection")) ? 0 : 0.04)).reversed())
+          .limit(3).map(ChromaHit::id).toList();
+      assertThat(actual).as(line.getString("message")).isEqualTo(expected);
+      List<ChromaHit> six = chroma.query(Ingestor.KNOWLEDGE, vector, 6, null).await();
+      double lastKept = apart.stream().mapToDouble(hit -> hit.similarity()
+          - (preferred.equals(hit.metadata().getString("collection")) ? 0 : 0.04)).sorted().skip(apart.size() - 3)
+          .findFirst().orElseThrow();
+      needSecondQuery += lastKept >= six.get(5).similarity() ? 0 : 1;
+    }
+    LOG.info("{} knowledge questions: the first query's ranking was final for {}, {} needed the query per collection",
+        lines.size(), lines.size() - needSecondQuery, needSecondQuery);
+    assertThat(lines).hasSizeGreaterThan(40);
   }
 }
