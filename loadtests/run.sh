@@ -18,7 +18,8 @@
 # Environment: USERS (100), DURATION (300, measured seconds), WARMUP (30), RAMP (10), SEED (42),
 # LLM_URL / LLM_API_KEY / LLM_MODEL (a real OpenAI-compatible endpoint instead of the simulator),
 # SERVER_JAVA_OPTS and MALLOC_ARENA_MAX (defaults as in concierge.sh), KEEP_TMP=1 keeps the temp folder, RESULTS_DIR (loadtests/results).
-# replay: JIT_WARMUP (30) seconds of the seed mix first, then the cache is cleared.
+# replay and embedded-paced: the server's JIT is warmed first with JIT_WARMUP seconds of the seed mix
+# (closed loop; replay 30, embedded-paced 60), then the cache is cleared.
 # embedded-paced: RATE_TURNS turns/s (default: half of the last `embedded` run's turns/s).
 # SERVER_JAR: run this server jar instead of building target/concierge.jar. SIM_JAR: the jar whose
 # `llm-sim` to run (default: the server jar).
@@ -27,7 +28,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 SCENARIO="${1:?usage: loadtests/run.sh seed-mix-gpt4|seed-mix-fast|embedded|embedded-paced|replay|ws|rest|smoke}"
 USERS="${USERS:-100}"; DURATION="${DURATION:-300}"; WARMUP="${WARMUP:-30}"; RAMP="${RAMP:-10}"; SEED="${SEED:-42}"
-MIX=seed; TRANSPORT=ws; LLM=sim; MODEL=""; CACHE=false; STRICT=0; RATE=0; RAW=0
+MIX=seed; TRANSPORT=ws; LLM=sim; MODEL=""; CACHE=false; STRICT=0; RATE=0; RAW=0; JIT=0
 case "$SCENARIO" in
   seed-mix-gpt4) MODEL=gpt-4 ;;
   seed-mix-fast) MODEL=gpt-4o-mini ;;
@@ -36,16 +37,17 @@ case "$SCENARIO" in
   rest)          LLM=none; TRANSPORT=rest; RAW=1 ;;
   embedded-paced)
     # paced (open model) at half the closed-loop throughput of the last `embedded` run, over REST
-    LLM=none; TRANSPORT=rest; RAW=1; RAMP=0
+    LLM=none; TRANSPORT=rest; RAW=1; RAMP=0; JIT=60
     PREV="${RESULTS_DIR:-$HERE/results}/embedded/summary.properties"
     if [[ -z "${RATE_TURNS:-}" && -f $PREV ]]; then RATE_TURNS="$(awk -F= '$1=="turnsPerSecond"{print $2/2}' "$PREV")"; fi
     RATE_TURNS="${RATE_TURNS:-40}"
     # a seed-mix conversation is 1.15 turns on average (15% are two-turn order placements)
     RATE="$(awk -v t="$RATE_TURNS" 'BEGIN{printf "%.2f", t/1.15}')" ;;
-  replay)        MIX=workload; MODEL=gpt-4o-mini; CACHE=true; WARMUP=0 ;;
+  replay)        MIX=workload; MODEL=gpt-4o-mini; CACHE=true; WARMUP=0; JIT=30 ;;
   smoke)         LLM=none; USERS="${USERS_SMOKE:-20}"; DURATION="${DURATION_SMOKE:-30}"; WARMUP=0; RAMP=2; STRICT=1 ;;
   *) echo "unknown scenario: $SCENARIO" >&2; exit 2 ;;
 esac
+JIT_WARMUP="${JIT_WARMUP:-$JIT}"
 if [[ -n "${LLM_URL:-}" && $LLM == sim ]]; then LLM=external; MODEL="${LLM_MODEL:-$MODEL}"; fi
 
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xmx224m -XX:+UseSerialGC -XX:TieredStopAtLevel=4 --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED}"
@@ -147,12 +149,13 @@ sample_proc() { # pid -> "rssKb ticks"
 ) &
 SAMPLER_PID=$!; PIDS+=("$SAMPLER_PID")
 
-# the replay starts from an empty cache and runs once, with no warm-up of its own: warm the
-# server's JIT first with the seed mix, then clear the answers that stored (JIT_WARMUP=0: skip)
-if [[ $SCENARIO == replay && ${JIT_WARMUP:-30} != 0 ]]; then
-  log "warming the server up: seed mix for ${JIT_WARMUP:-30} s, then POST /admin/cache/clear"
+# the replay runs once from an empty cache, and the paced run's own warm-up is too slow to bring
+# the JIT to its steady state (at 81 turns/s the server still compiled 80 s in): warm the server
+# first with the seed mix in a closed loop, then clear any answers that stored (JIT_WARMUP=0: skip)
+if [[ $JIT_WARMUP != 0 ]]; then
+  log "warming the server up: seed mix for $JIT_WARMUP s, then POST /admin/cache/clear"
   (cd "$HERE" && mvn -B -q gatling:test -Dscenario="$SCENARIO-warmup" -Dgatling.simulationClass=concierge.load.ChatSimulation \
-      -DbaseUrl="http://127.0.0.1:$PORT" -Dusers="$USERS" -Dduration="${JIT_WARMUP:-30}" -Dwarmup=0 -Dramp="$RAMP" \
+      -DbaseUrl="http://127.0.0.1:$PORT" -Dusers="$USERS" -Dduration="$JIT_WARMUP" -Dwarmup=0 -Dramp="$((RAMP > 0 ? RAMP : 10))" \
       -Dmix=seed -Dtransport="$TRANSPORT" -Dseed="$((SEED + 1))" -DturnLog="$TMP/warmup-turns.csv") > "$TMP/warmup.out" 2>&1
   curl -sf -X POST "http://127.0.0.1:$PORT/admin/cache/clear" > "$OUT/cache-cleared.json"
   log "warm-up: $(($(wc -l < "$TMP/warmup-turns.csv") - 1)) turns; cache cleared: $(cat "$OUT/cache-cleared.json")"

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -68,6 +69,16 @@ public class ChatSimulation extends Simulation {
   final List<String> workload = "workload".equals(mix)
       ? Messages.readWorkload(Path.of(System.getProperty("workload", "../src/main/resources/bench/replay-workload.jsonl")))
       : List.of();
+
+  /**
+   * This user's random numbers, from the run's seed and the user's number. The seeds are mixed
+   * first: {@code java.util.Random}s made from consecutive seeds give nearly the same first
+   * number, so an open model (one conversation a user) sent the mix in blocks, all policy
+   * questions, then all product questions, then all orders.
+   */
+  Random userRandom() {
+    return new Random(new SplittableRandom(seed * 1_000_003L + userSeq.incrementAndGet()).nextLong());
+  }
 
   /** Picks the next conversation script for this user (none when the workload is used up). */
   Session nextScript(Session session) {
@@ -165,17 +176,17 @@ public class ChatSimulation extends Simulation {
 
   ScenarioBuilder scenario = rate > 0
       ? scenario("chat-" + mix + "-" + transport + "-paced")
-          .exec(s -> s.set("random", new Random(seed * 1_000_003L + userSeq.incrementAndGet())).set("turnNo", 0))
+          .exec(s -> s.set("random", userRandom()).set("turnNo", 0))
           .exec("ws".equals(transport) ? exec(ws("connect").connect("/v1/chat/ws")).exec(conversation).exec(ws("close").close())
               : conversation)
       : "ws".equals(transport)
       ? scenario("chat-" + mix + "-ws")
-          .exec(s -> s.set("random", new Random(seed * 1_000_003L + userSeq.incrementAndGet())).set("turnNo", 0))
+          .exec(s -> s.set("random", userRandom()).set("turnNo", 0))
           .exec(ws("connect").connect("/v1/chat/ws"))
           .exec(loop(conversation))
           .exec(ws("close").close())
       : scenario("chat-" + mix + "-rest")
-          .exec(s -> s.set("random", new Random(seed * 1_000_003L + userSeq.incrementAndGet())).set("turnNo", 0))
+          .exec(s -> s.set("random", userRandom()).set("turnNo", 0))
           .exec(loop(conversation));
 
   /** For the duration; the workload mix until its last message is taken, however long that is. */
