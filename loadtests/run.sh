@@ -20,13 +20,15 @@
 # SERVER_JAVA_OPTS and MALLOC_ARENA_MAX (defaults as in concierge.sh), KEEP_TMP=1 keeps the temp folder, RESULTS_DIR (loadtests/results).
 # replay and embedded-paced: the server's JIT is warmed first with JIT_WARMUP seconds of the seed mix
 # (closed loop; replay 30, embedded-paced 60), then the cache is cleared.
-# embedded-paced: RATE_TURNS turns/s (default: half of the last `embedded` run's turns/s).
+# embedded-paced: RATE_TURNS turns/s (default: half of the last `embedded` run's turns/s); WARMUP 45, DURATION 120.
 # SERVER_JAR: run this server jar instead of building target/concierge.jar. SIM_JAR: the jar whose
 # `llm-sim` to run (default: the server jar).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 SCENARIO="${1:?usage: loadtests/run.sh seed-mix-gpt4|seed-mix-fast|embedded|embedded-paced|replay|ws|rest|smoke}"
+# the paced run measures 120 s after 45 s at its rate (which also warms Gatling's own JIT)
+if [[ $SCENARIO == embedded-paced ]]; then WARMUP="${WARMUP:-45}"; DURATION="${DURATION:-120}"; fi
 USERS="${USERS:-100}"; DURATION="${DURATION:-300}"; WARMUP="${WARMUP:-60}"; RAMP="${RAMP:-10}"; SEED="${SEED:-42}"
 MIX=seed; TRANSPORT=ws; LLM=sim; MODEL=""; CACHE=false; STRICT=0; RATE=0; RAW=0; JIT=0
 case "$SCENARIO" in
