@@ -15,10 +15,11 @@ import java.util.stream.Collectors;
 
 /**
  * Brings Chroma in line with the knowledge base: chunks (policies and products, in the
- * {@code knowledge} collection) whose content hash changed are embedded and upserted, chunks whose source is gone are deleted, unchanged ones are left alone (so
- * re-ingesting unchanged content writes nothing). Each chunk's sentences are embedded too, into
- * the {@code sentences} collection, so the extractive generator never embeds knowledge per request.
- * The version (a hash of every chunk id and hash) is stored in {@code concierge_meta}.
+ * {@code knowledge} collection) whose content hash changed are embedded and upserted, chunks
+ * whose source is gone are deleted, unchanged ones are left alone (so re-ingesting unchanged
+ * content writes nothing). Each chunk's sentences are embedded too, into the {@code sentences}
+ * collection, so the extractive generator never embeds knowledge per request. The version (a
+ * hash of the layout and of every chunk id and hash) is stored in {@code concierge_meta}.
  */
 public final class Ingestor {
 
@@ -37,9 +38,6 @@ public final class Ingestor {
   }
 
   private record Tally(int upserted, int removed, int unchanged) {
-    Tally plus(Tally other) {
-      return new Tally(upserted + other.upserted, removed + other.removed, unchanged + other.unchanged);
-    }
   }
 
   private final ChromaStore store;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads how many of a product a customer asks for: digits ("2", "-1", "10000"), words ("two",
@@ -33,6 +34,8 @@ public final class Quantities {
       "mens", "womens", "men", "women", "ladies", "long", "regular", "small", "medium", "large", "xs", "xl", "xxl",
       "m", "s", "l");
   private static final Set<String> PAIR = Set.of("pair", "pairs");
+  private static final Pattern PACK = Pattern.compile("packs?");
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final Set<String> AFTER = Set.of("x", "qty", "quantity", "times");
 
   private Quantities() {
@@ -53,9 +56,8 @@ public final class Quantities {
     }
     int start = i + 1;
     List<String> written = words.subList(start, end);
-    String last = written.isEmpty() ? "" : written.get(written.size() - 1);
-    boolean packSize = written.size() > 1 && end < words.size() && Set.of("pack", "packs").contains(words.get(end))
-        && !last.isEmpty() && last.chars().allMatch(c -> c >= '0' && c <= '9');
+    boolean packSize = written.size() > 1 && end < words.size() && PACK.matcher(words.get(end)).matches()
+        && DIGITS.matcher(written.get(written.size() - 1)).matches();
     List<String> number = packSize ? written.subList(0, written.size() - 1) : written;
     if (number.isEmpty() || number.equals(List.of("and"))) {
       return pair ? Optional.of(new Found(soldInPairs ? 1 : 2, false, end, "a pair")) : Optional.empty();

@@ -6,6 +6,7 @@ import concierge.Replies;
 import concierge.chroma.ChromaHit;
 import concierge.chroma.ChromaStore;
 import concierge.embedding.Vectors;
+import concierge.knowledge.Chunker;
 import concierge.knowledge.Ingestor;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -32,7 +33,6 @@ import java.util.Set;
 public final class RetrievalVerticle extends VerticleBase {
 
   private static final Set<String> PRODUCT_INTENTS = Set.of("product_question", "order_place");
-  private static final List<String> COLLECTIONS = List.of("policies", "products");
 
   private RetrievalConfig settings;
   private ChromaStore chroma;
@@ -71,7 +71,7 @@ public final class RetrievalVerticle extends VerticleBase {
   }
 
   private Future<List<RetrievedChunk>> perCollection(float[] vector, String preferred, int topN) {
-    List<Future<List<ChromaHit>>> queries = COLLECTIONS.stream()
+    List<Future<List<ChromaHit>>> queries = Chunker.COLLECTIONS.stream()
         .map(collection -> chroma.query(Ingestor.KNOWLEDGE, vector, topN, new JsonObject().put("collection", collection)))
         .toList();
     return Future.all(queries).map(all -> {
