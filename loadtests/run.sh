@@ -18,8 +18,8 @@
 # Environment: USERS (100), DURATION (300, measured seconds), WARMUP (60), RAMP (10), SEED (42),
 # LLM_URL / LLM_API_KEY / LLM_MODEL (a real OpenAI-compatible endpoint instead of the simulator),
 # SERVER_JAVA_OPTS and MALLOC_ARENA_MAX (defaults as in concierge.sh), KEEP_TMP=1 keeps the temp folder, RESULTS_DIR (loadtests/results).
-# replay and embedded-paced: the server's JIT is warmed first with JIT_WARMUP seconds of the seed mix
-# (closed loop; replay 30, embedded-paced 60), then the cache is cleared.
+# replay and embedded-paced: the server's and Gatling's JIT are warmed first with JIT_WARMUP seconds of
+# the seed mix (closed loop, in the same Gatling run; replay 30, embedded-paced 60), then the cache is cleared.
 # embedded-paced: RATE_TURNS turns/s (default: half of the last `embedded` run's turns/s); WARMUP 45, DURATION 120.
 # SERVER_JAR: run this server jar instead of building target/concierge.jar. SIM_JAR: the jar whose
 # `llm-sim` to run (default: the server jar).
@@ -151,17 +151,7 @@ sample_proc() { # pid -> "rssKb ticks"
 ) &
 SAMPLER_PID=$!; PIDS+=("$SAMPLER_PID")
 
-# the replay runs once from an empty cache, and the paced run's own warm-up is too slow to bring
-# the JIT to its steady state (at 81 turns/s the server still compiled 80 s in): warm the server
-# first with the seed mix in a closed loop, then clear any answers that stored (JIT_WARMUP=0: skip)
-if [[ $JIT_WARMUP != 0 ]]; then
-  log "warming the server up: seed mix for $JIT_WARMUP s, then POST /admin/cache/clear"
-  (cd "$HERE" && mvn -B -q gatling:test -Dscenario="$SCENARIO-warmup" -Dgatling.simulationClass=concierge.load.ChatSimulation \
-      -DbaseUrl="http://127.0.0.1:$PORT" -Dusers="$USERS" -Dduration="$JIT_WARMUP" -Dwarmup=0 -Dramp="$((RAMP > 0 ? RAMP : 10))" \
-      -Dmix=seed -Dtransport="$TRANSPORT" -Dseed="$((SEED + 1))" -DturnLog="$TMP/warmup-turns.csv") > "$TMP/warmup.out" 2>&1
-  curl -sf -X POST "http://127.0.0.1:$PORT/admin/cache/clear" > "$OUT/cache-cleared.json"
-  log "warm-up: $(($(wc -l < "$TMP/warmup-turns.csv") - 1)) turns; cache cleared: $(cat "$OUT/cache-cleared.json")"
-fi
+rm -f "$OUT/cache-cleared.json"
 curl -sf "http://127.0.0.1:$PORT/admin/costs" > "$OUT/costs-before.json" || echo '{}' > "$OUT/costs-before.json"
 
 # 6. the raw embedding model alone, in the same run (the server idle): the floor of an uncached turn
@@ -172,7 +162,16 @@ else
   rm -f "$OUT/raw-embedding.txt"
 fi
 
-# 7. Gatling
+# 7. Gatling. The replay runs once from an empty cache, and the paced run's own warm-up is too slow
+# to bring the JIT to its steady state (at 81 turns/s the server still compiled 80 s in): those
+# start with JIT_WARMUP seconds of the seed mix in a closed loop, in the same Gatling JVM (so the
+# load generator is warm too), then clear the cache and read /admin/costs again (JIT_WARMUP=0: none)
+WARM_ARGS=()
+if [[ $JIT_WARMUP != 0 ]]; then
+  log "first: seed mix for $JIT_WARMUP s (JIT warm-up of server and load generator), then POST /admin/cache/clear"
+  WARM_ARGS=(-DjitWarmup="$JIT_WARMUP" -DwarmupTurnLog="$TMP/warmup-turns.csv" \
+      -DcacheClearedOut="$OUT/cache-cleared.json" -DcostsOut="$OUT/costs-before.json")
+fi
 if [[ $RATE != 0 ]]; then
   log "gatling: paced, $RATE conversations/s (about ${RATE_TURNS} turns/s), warm-up $WARMUP s, measured $DURATION s, mix $MIX over $TRANSPORT"
 else
@@ -181,7 +180,11 @@ fi
 START_MS="$(date +%s%3N)"
 (cd "$HERE" && mvn -B -q gatling:test -Dscenario="$SCENARIO" -Dgatling.simulationClass=concierge.load.ChatSimulation \
     -DbaseUrl="http://127.0.0.1:$PORT" -Dusers="$USERS" -Dduration="$DURATION" -Dwarmup="$WARMUP" -Dramp="$RAMP" \
-    -Dmix="$MIX" -Dtransport="$TRANSPORT" -Dseed="$SEED" -Drate="$RATE" -DturnLog="$OUT/turns.csv") 2>&1 | tee "$OUT/gatling.out" | tail -60
+    -Dmix="$MIX" -Dtransport="$TRANSPORT" -Dseed="$SEED" -Drate="$RATE" -DturnLog="$OUT/turns.csv" "${WARM_ARGS[@]}") 2>&1 | tee "$OUT/gatling.out" | tail -60
+if [[ $JIT_WARMUP != 0 ]]; then
+  if [[ ! -s "$OUT/cache-cleared.json" ]]; then log "the cache was not cleared after the warm-up"; exit 1; fi
+  log "warm-up: $(($(wc -l < "$TMP/warmup-turns.csv") - 1)) turns; cache cleared: $(cat "$OUT/cache-cleared.json")"
+fi
 END_MS="$(date +%s%3N)"
 curl -sf "http://127.0.0.1:$PORT/admin/costs" > "$OUT/costs-after.json" || echo '{}' > "$OUT/costs-after.json"
 curl -sf "http://127.0.0.1:$PORT/metrics" > "$OUT/metrics-after.txt" || true

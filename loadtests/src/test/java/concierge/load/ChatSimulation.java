@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
@@ -34,7 +35,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code seed} (42), {@code turnTimeout} (120 s), {@code replay.tail} (0.20), {@code turnLog}
  * (CSV of every turn, read by Summary), {@code rate} (0; above 0 the load is paced instead: an open
  * model that starts this many conversations a second for {@code warmup + duration}, each by a new
- * user that sends its script's messages and leaves, so a slow answer does not slow the arrivals).
+ * user that sends its script's messages and leaves, so a slow answer does not slow the arrivals),
+ * {@code jitWarmup} (0; above 0 the run starts with this many seconds of the seed mix in a closed
+ * loop, {@code users} users, logged to {@code warmupTurnLog} instead, then {@code POST /admin/cache/clear}
+ * and {@code GET /admin/costs}, written to {@code cacheClearedOut} and {@code costsOut}, and only then
+ * the measured scenario: the server's JIT and this load generator's own JIT are both warm when the
+ * measuring starts).
  *
  * <p>WebSocket: one socket per user; a turn is {@code sendText} then two checks in sequence: the
  * first frame of type {@code delta} (time to first token) and the {@code end} frame (full answer).
@@ -58,8 +64,11 @@ public class ChatSimulation extends Simulation {
   final double rate = Double.parseDouble(System.getProperty("rate", "0"));
   final double tail = Double.parseDouble(System.getProperty("replay.tail", "0.20"));
   final double[] zipf = Messages.zipf(1.0);
+  final int jitWarmup = Integer.getInteger("jitWarmup", 0);
   final AtomicInteger userSeq = new AtomicInteger();
+  final AtomicInteger warmupUserSeq = new AtomicInteger();
   final TurnLog log = new TurnLog(Path.of(System.getProperty("turnLog", "target/turns.csv")));
+  final TurnLog warmupLog = new TurnLog(Path.of(System.getProperty("warmupTurnLog", "target/warmup-turns.csv")));
 
   HttpProtocolBuilder protocol = http.baseUrl(baseUrl)
       .wsBaseUrl(baseUrl.replaceFirst("^http", "ws"))
@@ -77,13 +86,17 @@ public class ChatSimulation extends Simulation {
    * questions, then all product questions, then all orders.
    */
   Random userRandom() {
-    return new Random(new SplittableRandom(seed * 1_000_003L + userSeq.incrementAndGet()).nextLong());
+    return mixedRandom(seed, userSeq);
+  }
+
+  static Random mixedRandom(long seed, AtomicInteger users) {
+    return new Random(new SplittableRandom(seed * 1_000_003L + users.incrementAndGet()).nextLong());
   }
 
   /** Picks the next conversation script for this user (none when the workload is used up). */
   Session nextScript(Session session) {
     Random random = (Random) session.get("random");
-    Messages.Script script = switch (mix) {
+    Messages.Script script = session.contains("warmup") ? Messages.seed(random) : switch (mix) {
       case "replay" -> Messages.replay(random, tail, zipf);
       case "workload" -> Messages.workload(workload);
       default -> Messages.seed(random);
@@ -141,7 +154,8 @@ public class ChatSimulation extends Simulation {
     ok = ok && turn != null;
     double fullMs = endNs == null ? -1 : (endNs - sentNs) / 1e6;
     double firstMs = firstNs != null ? (firstNs - sentNs) / 1e6 : ("rest".equals(transport) ? fullMs : -1);
-    log.write(session.getLong("sentAtMs"), session.userId(), session.getString("kind"), ok, error, firstMs, fullMs, turn);
+    (session.contains("warmup") ? warmupLog : log)
+        .write(session.getLong("sentAtMs"), session.userId(), session.getString("kind"), ok, error, firstMs, fullMs, turn);
     Session next = session.markAsSucceeded();
     if (turn != null && turn.hasNonNull("conversationId")) {
       next = next.set("conversationId", turn.get("conversationId").asText());
@@ -179,15 +193,39 @@ public class ChatSimulation extends Simulation {
           .exec(s -> s.set("random", userRandom()).set("turnNo", 0))
           .exec("ws".equals(transport) ? exec(ws("connect").connect("/v1/chat/ws")).exec(conversation).exec(ws("close").close())
               : conversation)
-      : "ws".equals(transport)
-      ? scenario("chat-" + mix + "-ws")
-          .exec(s -> s.set("random", userRandom()).set("turnNo", 0))
-          .exec(ws("connect").connect("/v1/chat/ws"))
-          .exec(loop(conversation))
-          .exec(ws("close").close())
-      : scenario("chat-" + mix + "-rest")
-          .exec(s -> s.set("random", userRandom()).set("turnNo", 0))
-          .exec(loop(conversation));
+      : closedLoop("chat-" + mix + "-" + transport, loop(conversation));
+
+  /** The seed mix in a closed loop for {@code jitWarmup} seconds, its turns logged apart. */
+  ScenarioBuilder warmupScenario = scenario("jit-warmup-seed-" + transport)
+      .exec(s -> s.set("warmup", true))
+      .exec(closedLoopChain(during(Duration.ofSeconds(jitWarmup), false).on(conversation)));
+
+  /** Empties the answer cache after the warm-up and records the cost counters the measured run starts from. */
+  ScenarioBuilder clearCache = scenario("clear-cache")
+      .exec(http("clear cache").post("/admin/cache/clear").check(status().is(200), bodyString().saveAs("cleared")))
+      .exec(http("costs").get("/admin/costs").check(status().is(200), bodyString().saveAs("costs")))
+      .exec(session -> {
+        writeFile(System.getProperty("cacheClearedOut", "target/cache-cleared.json"), session.getString("cleared"));
+        writeFile(System.getProperty("costsOut", "target/costs-before.json"), session.getString("costs"));
+        return session;
+      });
+
+  ScenarioBuilder closedLoop(String name, ChainBuilder loop) {
+    return scenario(name).exec(closedLoopChain(loop));
+  }
+
+  /** One user's closed loop: its random numbers, then (WebSocket) one socket for all its turns. */
+  ChainBuilder closedLoopChain(ChainBuilder loop) {
+    ChainBuilder start = exec(s -> s.set("random", s.contains("warmup") ? warmupRandom() : userRandom()).set("turnNo", 0));
+    return "ws".equals(transport)
+        ? start.exec(ws("connect").connect("/v1/chat/ws")).exec(loop).exec(ws("close").close())
+        : start.exec(loop);
+  }
+
+  /** The warm-up's users draw from another seed and count apart, so the measured mix is the same with or without it. */
+  Random warmupRandom() {
+    return mixedRandom(seed + 1, warmupUserSeq);
+  }
 
   /** For the duration; the workload mix until its last message is taken, however long that is. */
   ChainBuilder loop(ChainBuilder chain) {
@@ -196,25 +234,45 @@ public class ChatSimulation extends Simulation {
         : during(Duration.ofSeconds(warmup + duration), false).on(chain);
   }
 
+  static void writeFile(String path, String text) {
+    try {
+      Files.writeString(Path.of(path), text == null ? "" : text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   {
-    setUp(scenario.injectOpen(rate > 0
-            ? constantUsersPerSec(rate).during(Duration.ofSeconds(warmup + duration))
-            : rampUsers(users).during(Duration.ofSeconds(Math.max(1, ramp)))))
+    PopulationBuilder measured = scenario.injectOpen(rate > 0
+        ? constantUsersPerSec(rate).during(Duration.ofSeconds(warmup + duration))
+        : rampUsers(users).during(Duration.ofSeconds(Math.max(1, ramp))));
+    PopulationBuilder run = jitWarmup <= 0 ? measured
+        : warmupScenario.injectOpen(rampUsers(users).during(Duration.ofSeconds(Math.max(10, ramp))))
+            .andThen(clearCache.injectOpen(atOnceUsers(1)).andThen(measured));
+    setUp(run)
         .protocols(protocol)
-        .maxDuration(Duration.ofSeconds(ramp + warmup + duration + turnTimeout + 30));
+        .maxDuration(Duration.ofSeconds(Math.max(10, ramp) + jitWarmup + turnTimeout + 30 + ramp + warmup + duration
+            + turnTimeout + 30));
   }
 
   @Override
   public void before() {
     log.open();
+    if (jitWarmup > 0) {
+      warmupLog.open();
+    }
   }
 
   @Override
   public void after() {
     log.close();
+    warmupLog.close();
   }
 
-  /** One CSV line per turn, written from Gatling's threads. */
+  /**
+   * One CSV line per turn, written from Gatling's threads; the last column has every stage time the
+   * server reported for the turn ({@code memoryMs=5;cacheMs=12;...}).
+   */
   static final class TurnLog {
     private final Path path;
     private BufferedWriter out;
@@ -228,7 +286,7 @@ public class ChatSimulation extends Simulation {
         Files.createDirectories(path.toAbsolutePath().getParent());
         out = Files.newBufferedWriter(path);
         out.write("sentAtMs,user,kind,ok,error,firstMs,fullMs,cache,intent,model,promptTokens,completionTokens,"
-            + "costUsd,serverTotalMs,serverFirstTokenMs,action,actionStatus,degraded\n");
+            + "costUsd,serverTotalMs,serverFirstTokenMs,action,actionStatus,degraded,timings\n");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -239,12 +297,15 @@ public class ChatSimulation extends Simulation {
       JsonNode t = turn == null ? JSON.createObjectNode() : turn;
       StringBuilder degraded = new StringBuilder();
       t.path("degraded").forEach(d -> degraded.append(degraded.length() == 0 ? "" : "|").append(d.asText()));
+      StringBuilder timings = new StringBuilder();
+      t.path("timings").fields().forEachRemaining(e -> timings.append(timings.length() == 0 ? "" : ";")
+          .append(e.getKey()).append('=').append(e.getValue().asText()));
       String line = String.join(",", String.valueOf(sentAtMs), String.valueOf(user), kind, String.valueOf(ok), error,
           String.format("%.3f", firstMs), String.format("%.3f", fullMs), t.path("cache").asText(""),
           t.path("intent").path("name").asText(""), t.path("usage").path("model").asText(""),
           t.path("usage").path("promptTokens").asText(""), t.path("usage").path("completionTokens").asText(""), t.path("usage").path("costUsd").asText(""),
           t.path("timings").path("totalMs").asText(""), t.path("timings").path("firstTokenMs").asText(""),
-          t.path("action").path("type").asText(""), t.path("action").path("status").asText(""), degraded.toString());
+          t.path("action").path("type").asText(""), t.path("action").path("status").asText(""), degraded.toString(), timings.toString());
       try {
         out.write(line);
         out.write('\n');
