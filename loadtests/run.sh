@@ -19,7 +19,7 @@
 # LLM_URL / LLM_API_KEY / LLM_MODEL (a real OpenAI-compatible endpoint instead of the simulator),
 # SERVER_JAVA_OPTS and MALLOC_ARENA_MAX (defaults as in concierge.sh), KEEP_TMP=1 keeps the temp folder, RESULTS_DIR (loadtests/results).
 # replay and embedded-paced: the server's and Gatling's JIT are warmed first with JIT_WARMUP seconds of
-# the seed mix (closed loop, in the same Gatling run; replay 30, embedded-paced 60), then the cache is cleared.
+# the seed mix (closed loop, in the same Gatling run; 150 s: C2 compiled for about 170 s of load), then the cache is cleared.
 # embedded-paced: RATE_TURNS turns/s (default: half of the last `embedded` run's turns/s); WARMUP 45, DURATION 120.
 # SERVER_JAR: run this server jar instead of building target/concierge.jar. SIM_JAR: the jar whose
 # `llm-sim` to run (default: the server jar).
@@ -39,13 +39,13 @@ case "$SCENARIO" in
   rest)          LLM=none; TRANSPORT=rest; RAW=1 ;;
   embedded-paced)
     # paced (open model) at half the closed-loop throughput of the last `embedded` run, over REST
-    LLM=none; TRANSPORT=rest; RAW=1; RAMP=0; JIT=60
+    LLM=none; TRANSPORT=rest; RAW=1; RAMP=0; JIT=150
     PREV="${RESULTS_DIR:-$HERE/results}/embedded/summary.properties"
     if [[ -z "${RATE_TURNS:-}" && -f $PREV ]]; then RATE_TURNS="$(awk -F= '$1=="turnsPerSecond"{print $2/2}' "$PREV")"; fi
     RATE_TURNS="${RATE_TURNS:-40}"
     # a seed-mix conversation is 1.15 turns on average (15% are two-turn order placements)
     RATE="$(awk -v t="$RATE_TURNS" 'BEGIN{printf "%.2f", t/1.15}')" ;;
-  replay)        MIX=workload; MODEL=gpt-4o-mini; CACHE=true; WARMUP=0; JIT=30 ;;
+  replay)        MIX=workload; MODEL=gpt-4o-mini; CACHE=true; WARMUP=0; JIT=150 ;;
   smoke)         LLM=none; USERS="${USERS_SMOKE:-20}"; DURATION="${DURATION_SMOKE:-30}"; WARMUP=0; RAMP=2; STRICT=1 ;;
   *) echo "unknown scenario: $SCENARIO" >&2; exit 2 ;;
 esac
