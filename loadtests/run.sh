@@ -15,7 +15,7 @@
 #   embedded, rest and embedded-paced also measure the raw embedding model alone (bench embedding) first
 #   smoke           no LLM, cache off, 20 users, 30 s, no warm-up; exits 1 on any failed turn
 #
-# Environment: USERS (100), DURATION (300, measured seconds), WARMUP (60), RAMP (10), SEED (42),
+# Environment: USERS (100), DURATION (300, measured seconds), WARMUP (150; embedded-paced 45), RAMP (10), SEED (42),
 # LLM_URL / LLM_API_KEY / LLM_MODEL (a real OpenAI-compatible endpoint instead of the simulator),
 # SERVER_JAVA_OPTS and MALLOC_ARENA_MAX (defaults as in concierge.sh), KEEP_TMP=1 keeps the temp folder, RESULTS_DIR (loadtests/results).
 # replay and embedded-paced: the server's and Gatling's JIT are warmed first with JIT_WARMUP seconds of
@@ -29,7 +29,7 @@ ROOT="$(cd "$HERE/.." && pwd)"
 SCENARIO="${1:?usage: loadtests/run.sh seed-mix-gpt4|seed-mix-fast|embedded|embedded-paced|replay|ws|rest|smoke}"
 # the paced run measures 120 s after 45 s at its rate (which also warms Gatling's own JIT)
 if [[ $SCENARIO == embedded-paced ]]; then WARMUP="${WARMUP:-45}"; DURATION="${DURATION:-120}"; fi
-USERS="${USERS:-100}"; DURATION="${DURATION:-300}"; WARMUP="${WARMUP:-60}"; RAMP="${RAMP:-10}"; SEED="${SEED:-42}"
+USERS="${USERS:-100}"; DURATION="${DURATION:-300}"; WARMUP="${WARMUP:-150}"; RAMP="${RAMP:-10}"; SEED="${SEED:-42}"
 MIX=seed; TRANSPORT=ws; LLM=sim; MODEL=""; CACHE=false; STRICT=0; RATE=0; RAW=0; JIT=0
 case "$SCENARIO" in
   seed-mix-gpt4) MODEL=gpt-4 ;;
