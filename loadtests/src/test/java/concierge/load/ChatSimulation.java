@@ -189,16 +189,13 @@ public class ChatSimulation extends Simulation {
       .foreach("#{messages}", "message").on("ws".equals(transport) ? wsTurn : restTurn);
 
   ScenarioBuilder scenario = rate > 0
-      ? scenario("chat-" + mix + "-" + transport + "-paced")
-          .exec(s -> s.set("random", userRandom()).set("turnNo", 0))
-          .exec("ws".equals(transport) ? exec(ws("connect").connect("/v1/chat/ws")).exec(conversation).exec(ws("close").close())
-              : conversation)
-      : closedLoop("chat-" + mix + "-" + transport, loop(conversation));
+      ? scenario("chat-" + mix + "-" + transport + "-paced").exec(user(conversation))
+      : scenario("chat-" + mix + "-" + transport).exec(user(loop(conversation)));
 
   /** The seed mix in a closed loop for {@code jitWarmup} seconds, its turns logged apart. */
   ScenarioBuilder warmupScenario = scenario("jit-warmup-seed-" + transport)
       .exec(s -> s.set("warmup", true))
-      .exec(closedLoopChain(during(Duration.ofSeconds(jitWarmup), false).on(conversation)));
+      .exec(user(during(Duration.ofSeconds(jitWarmup), false).on(conversation)));
 
   /** Empties the answer cache after the warm-up and records the cost counters the measured run starts from. */
   ScenarioBuilder clearCache = scenario("clear-cache")
@@ -210,16 +207,12 @@ public class ChatSimulation extends Simulation {
         return session;
       });
 
-  ScenarioBuilder closedLoop(String name, ChainBuilder loop) {
-    return scenario(name).exec(closedLoopChain(loop));
-  }
-
-  /** One user's closed loop: its random numbers, then (WebSocket) one socket for all its turns. */
-  ChainBuilder closedLoopChain(ChainBuilder loop) {
+  /** One user: its random numbers, then its turns (over WebSocket, on one socket for all of them). */
+  ChainBuilder user(ChainBuilder turns) {
     ChainBuilder start = exec(s -> s.set("random", s.contains("warmup") ? warmupRandom() : userRandom()).set("turnNo", 0));
     return "ws".equals(transport)
-        ? start.exec(ws("connect").connect("/v1/chat/ws")).exec(loop).exec(ws("close").close())
-        : start.exec(loop);
+        ? start.exec(ws("connect").connect("/v1/chat/ws")).exec(turns).exec(ws("close").close())
+        : start.exec(turns);
   }
 
   /** The warm-up's users draw from another seed and count apart, so the measured mix is the same with or without it. */
@@ -246,13 +239,14 @@ public class ChatSimulation extends Simulation {
     PopulationBuilder measured = scenario.injectOpen(rate > 0
         ? constantUsersPerSec(rate).during(Duration.ofSeconds(warmup + duration))
         : rampUsers(users).during(Duration.ofSeconds(Math.max(1, ramp))));
+    int warmupRamp = Math.max(10, ramp);
     PopulationBuilder run = jitWarmup <= 0 ? measured
-        : warmupScenario.injectOpen(rampUsers(users).during(Duration.ofSeconds(Math.max(10, ramp))))
+        : warmupScenario.injectOpen(rampUsers(users).during(Duration.ofSeconds(warmupRamp)))
             .andThen(clearCache.injectOpen(atOnceUsers(1)).andThen(measured));
+    long warmupCap = jitWarmup <= 0 ? 0 : warmupRamp + jitWarmup + turnTimeout + 30;
     setUp(run)
         .protocols(protocol)
-        .maxDuration(Duration.ofSeconds(Math.max(10, ramp) + jitWarmup + turnTimeout + 30 + ramp + warmup + duration
-            + turnTimeout + 30));
+        .maxDuration(Duration.ofSeconds(warmupCap + ramp + warmup + duration + turnTimeout + 30));
   }
 
   @Override
