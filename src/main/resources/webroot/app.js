@@ -63,6 +63,8 @@
       showIntent(turn, frame.intent);
     } else if (frame.type === 'delta') {
       appendDelta(turn, frame.text);
+    } else if (frame.type === 'retract') {
+      retract(turn, frame.text);
     } else if (frame.type === 'end') {
       finish(turn, frame.turn);
     } else if (frame.type === 'error') {
@@ -101,6 +103,14 @@
     }
     answer.append(text);
     follow();
+  }
+
+  // a sentence that failed validation after its first words were shown: take them back
+  function retract(turn, text) {
+    const answer = turn.bot.querySelector('.answer');
+    if (text && answer.textContent.endsWith(text)) {
+      answer.textContent = answer.textContent.slice(0, answer.textContent.length - text.length);
+    }
   }
 
   function finish(turn, result) {

@@ -53,6 +53,8 @@ public final class ChatCommand implements Callable<Integer> {
   private volatile WebSocket socket;
   private volatile Promise<Void> answering;
   private volatile String conversationId;
+  /** A sentence of the answer being streamed was withdrawn after its first words were printed. */
+  private boolean withdrawn;
   private int nextId = 1;
 
   public ChatCommand() {
@@ -154,13 +156,27 @@ public final class ChatCommand implements Callable<Integer> {
 
   private void onFrame(JsonObject frame) {
     switch (frame.getString("type", "")) {
-      case "start" -> conversationId = frame.getString("conversationId");
+      case "start" -> {
+        conversationId = frame.getString("conversationId");
+        withdrawn = false;
+      }
       case "delta" -> {
         out.print(frame.getString("text", ""));
         out.flush();
       }
+      case "retract" -> {
+        // a terminal cannot take printed text back reliably: say so, and print the answer again at its end
+        withdrawn = true;
+        out.print(dim(" [withdrawn: failed validation]"));
+        out.flush();
+      }
       case "end" -> {
-        describe(frame.getJsonObject("turn", new JsonObject()));
+        JsonObject turn = frame.getJsonObject("turn", new JsonObject());
+        if (withdrawn) {
+          out.println();
+          out.print(turn.getString("answer", ""));
+        }
+        describe(turn);
         answering.tryComplete();
       }
       case "error" -> {

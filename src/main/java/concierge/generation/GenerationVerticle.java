@@ -6,8 +6,10 @@ import concierge.chroma.ChromaStore;
 import concierge.cost.Pricing;
 import concierge.cost.Usage;
 import concierge.faults.Breakers;
+import concierge.validation.AnswerValidator;
 import concierge.validation.SentenceGate;
 import concierge.validation.ValidationService;
+import concierge.validation.ValidationVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -34,6 +36,7 @@ public final class GenerationVerticle extends VerticleBase {
   private ExtractiveAnswerer embedded;
   private OpenAiProvider llm;
   private ValidationService validation;
+  private AnswerValidator early;
   private Pricing pricing;
 
   @Override
@@ -47,11 +50,16 @@ public final class GenerationVerticle extends VerticleBase {
     ChromaStore chroma = new ChromaStore(vertx, 20_000);
     vertx.eventBus().consumer(Addresses.KNOWLEDGE_CHANGED, changed -> sentences.load(chroma)
         .onSuccess(n -> LOG.info("sentence index reloaded: {} sentences", n)));
-    return sentences.load(chroma)
-        .onSuccess(n -> LOG.info("sentence index: {} sentences; provider {}", n, settings.provider()))
-        .recover(failure -> {
-          LOG.warn("sentence index not loaded yet: {}", failure.getMessage());
-          return Future.succeededFuture(0);
+    Future<AnswerValidator> showing = settings.streamWords() ? ValidationVerticle.load(vertx, config())
+        : Future.succeededFuture();
+    return showing.compose(rules -> {
+          early = rules;
+          return sentences.load(chroma)
+              .onSuccess(n -> LOG.info("sentence index: {} sentences; provider {}", n, settings.provider()))
+              .recover(failure -> {
+                LOG.warn("sentence index not loaded yet: {}", failure.getMessage());
+                return Future.succeededFuture(0);
+              });
         })
         .compose(n -> vertx.eventBus().<JsonObject>consumer(Addresses.GENERATION,
             message -> Replies.answer(message, this::generate)).completion());
@@ -65,12 +73,24 @@ public final class GenerationVerticle extends VerticleBase {
     long started = System.nanoTime();
     long[] firstToken = {-1};
     String stream = request.streamAddress();
-    SentenceGate gate = new SentenceGate(validation, GenerationService.grounding(body), text -> {
-      if (firstToken[0] < 0) {
-        firstToken[0] = (System.nanoTime() - started) / 1_000_000;
+    SentenceGate gate = new SentenceGate(validation, early, GenerationService.grounding(body), new SentenceGate.Listener() {
+      @Override
+      public void shown(String piece) {
+        if (firstToken[0] < 0) {
+          firstToken[0] = (System.nanoTime() - started) / 1_000_000;
+        }
+        frame("delta", piece);
       }
-      if (stream != null) {
-        vertx.eventBus().send(stream, new JsonObject().put("type", "delta").put("text", text));
+
+      @Override
+      public void withdrawn(String piece) {
+        frame("retract", piece);
+      }
+
+      private void frame(String type, String text) {
+        if (stream != null) {
+          vertx.eventBus().send(stream, new JsonObject().put("type", type).put("text", text));
+        }
       }
     });
     Cancellation cancellation = new Cancellation();

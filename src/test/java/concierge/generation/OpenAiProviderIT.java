@@ -58,6 +58,21 @@ class OpenAiProviderIT {
     }
   }
 
+  /** The text a client shows after every delta and retract frame, in order. */
+  private static String screen(List<JsonObject> frames) {
+    StringBuilder screen = new StringBuilder();
+    for (JsonObject frame : frames) {
+      String text = frame.getString("text", "");
+      if ("delta".equals(frame.getString("type"))) {
+        screen.append(text);
+      } else if ("retract".equals(frame.getString("type"))) {
+        assertThat(screen.toString()).endsWith(text);
+        screen.setLength(screen.length() - text.length());
+      }
+    }
+    return screen.toString();
+  }
+
   @Test
   @DisplayName("answers stream: deltas arrive before the answer is complete; usage and cost are recorded")
   void streams() throws Exception {
@@ -69,6 +84,14 @@ class OpenAiProviderIT {
     assertThat(turn.getJsonArray("degraded")).doesNotContain("llm_fallback");
     assertThat(frames.stream().filter(f -> "delta".equals(f.getString("type"))).count()).isGreaterThanOrEqualTo(2);
     assertThat(turn.getJsonObject("timings").getLong("firstTokenMs")).isLessThan(totalMs);
+    String answer = turn.getString("answer");
+    String firstSentence = concierge.knowledge.Sentences.split(answer).get(0);
+    String firstDelta = frames.stream().filter(f -> "delta".equals(f.getString("type"))).findFirst().orElseThrow()
+        .getString("text");
+    assertThat(answer).startsWith(firstDelta);
+    assertThat(firstDelta.length()).as("the first words are shown before their sentence ends: '%s' of '%s'", firstDelta,
+        firstSentence).isLessThan(firstSentence.length());
+    assertThat(screen(frames)).isEqualTo(answer);
     JsonObject usage = turn.getJsonObject("usage");
     assertThat(usage.getString("model")).isEqualTo("gpt-4o-mini");
     assertThat(usage.getLong("promptTokens")).isGreaterThan(100);
@@ -88,9 +111,7 @@ class OpenAiProviderIT {
     assertThat(sim.requests().get(0).completionTokens()).isEqualTo(45);
     String answer = turn.getString("answer");
     assertThat(answer).isNotBlank().matches("(?s).*[.!?][\"')]?$");
-    StringBuilder streamed = new StringBuilder();
-    frames.stream().filter(f -> "delta".equals(f.getString("type"))).forEach(f -> streamed.append(f.getString("text")));
-    assertThat(streamed.toString().strip()).isEqualTo(answer);
+    assertThat(screen(frames).strip()).as("what the stream leaves shown, the cut piece withdrawn").isEqualTo(answer);
     assertThat(turn.getJsonArray("degraded")).doesNotContain("llm_fallback", "validation_removed");
     assertThat(turn.getJsonObject("usage").getLong("completionTokens")).isEqualTo(45L);
   }
