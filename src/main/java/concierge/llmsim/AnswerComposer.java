@@ -46,6 +46,25 @@ public final class AnswerComposer {
     return new Answer(Tokenizer.decode(tokens), tokens, List.copyOf(quoted));
   }
 
+  /** A made-up fact: a figure that no knowledge of the demo shop states. */
+  public static final String INVENTED = "Returns are accepted within 73 days of delivery.";
+
+  /**
+   * The answer with {@link #INVENTED} after its first sentence, in as many tokens as before (what
+   * no longer fits at the end is left out).
+   */
+  public static Answer invented(Answer answer) {
+    String text = answer.text();
+    int end = text.indexOf(". ");
+    int at = end < 0 ? text.length() : end + 1;
+    String changed = text.substring(0, at) + " " + INVENTED + text.substring(at);
+    int[] tokens = Tokenizer.encode(changed);
+    if (tokens.length > answer.tokens().length) {
+      tokens = Arrays.copyOf(tokens, answer.tokens().length);
+    }
+    return new Answer(Tokenizer.decode(tokens), tokens, answer.quotes());
+  }
+
   private static Map<String, int[]> phraseTokens(String prefix) {
     Map<String, int[]> tokens = new HashMap<>();
     Stream.concat(Phrases.CONNECTIVES.stream(), Phrases.NEUTRAL.stream())

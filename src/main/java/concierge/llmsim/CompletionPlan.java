@@ -14,6 +14,12 @@ public record CompletionPlan(String id, String model, Outcome outcome, boolean s
                              double decodeRate, double tokenIntervalMs, int promptTokens,
                              AnswerComposer.Answer answer, String finishReason, int cutAfterTokens) {
 
+  /** The same plan with another answer of at most as many tokens (a fault forced at run time). */
+  public CompletionPlan withAnswer(AnswerComposer.Answer value) {
+    return new CompletionPlan(id, model, outcome, slow, ttftMs, decodeRate, tokenIntervalMs, promptTokens, value,
+        finishReason, cutAfterTokens);
+  }
+
   /** The same plan ending otherwise (a fault forced at run time). */
   public CompletionPlan withOutcome(Outcome value) {
     return new CompletionPlan(id, model, value, slow, ttftMs, decodeRate, tokenIntervalMs, promptTokens, answer,

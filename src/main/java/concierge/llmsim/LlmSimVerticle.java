@@ -71,6 +71,9 @@ final class LlmSimVerticle extends VerticleBase {
     ForcedFault forced = run.forced.get();
     CompletionPlan drawn = run.planner.plan(request);
     CompletionPlan plan = forced == ForcedFault.NONE ? drawn : drawn.withOutcome(forced.apply(drawn.outcome()));
+    if (forced == ForcedFault.INVENT) {
+      plan = plan.withAnswer(AnswerComposer.invented(plan.answer()));
+    }
     ctx.response().putHeader("x-llmsim-request-id", plan.id());
     if (forced == ForcedFault.RATE_LIMITED || !run.admit()) {
       if (forced == ForcedFault.RATE_LIMITED) {

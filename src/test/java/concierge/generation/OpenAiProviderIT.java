@@ -3,13 +3,18 @@ package concierge.generation;
 import concierge.Addresses;
 import concierge.ConciergeServer;
 import concierge.agent.ChatService;
+import concierge.llmsim.AnswerComposer;
+import concierge.llmsim.ForcedFault;
 import concierge.llmsim.LlmSimOptions;
 import concierge.llmsim.LlmSimulator;
 import concierge.llmsim.Outcome;
 import concierge.llmsim.TailRates;
 import concierge.testing.TestServers;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,6 +105,43 @@ class OpenAiProviderIT {
     assertThat(usage.getDouble("costUsd")).isGreaterThan(0);
     assertThat(sim.requests()).hasSize(1);
     assertThat(sim.requests().get(0).promptTokens()).isEqualTo((int) (long) usage.getLong("promptTokens"));
+  }
+
+  @Test
+  @DisplayName("a sentence with a figure no knowledge gives is withdrawn while it is written: a retract frame on the "
+      + "WebSocket, the figure never sent, the answer without it")
+  void inventedFigureWithdrawn() throws Exception {
+    start(LlmSimOptions.defaults().withSpeed(0.2).withTails(TailRates.OFF), new JsonObject());
+    sim.force(ForcedFault.INVENT);
+    List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    Promise<JsonObject> ended = Promise.promise();
+    WebSocket socket = simVertx.createWebSocketClient()
+        .connect(new WebSocketConnectOptions().setPort(server.httpPort()).setURI("/v1/chat/ws")).await();
+    socket.textMessageHandler(text -> {
+      JsonObject frame = new JsonObject(text);
+      frames.add(frame);
+      if ("end".equals(frame.getString("type"))) {
+        ended.tryComplete(frame.getJsonObject("turn"));
+      } else if ("error".equals(frame.getString("type"))) {
+        ended.tryFail(text);
+      }
+    });
+    socket.writeTextMessage(new JsonObject().put("type", "message").put("clientMessageId", "m1")
+        .put("message", "What is your return policy for opened items?").encode()).await();
+    JsonObject turn = ended.future().await(60, TimeUnit.SECONDS);
+    socket.close();
+    String answer = turn.getString("answer");
+    assertThat(answer).isNotBlank().doesNotContain("73");
+    assertThat(turn.getJsonArray("degraded")).contains("validation_removed").doesNotContain("llm_fallback");
+    List<String> retracted = frames.stream().filter(f -> "retract".equals(f.getString("type")))
+        .map(f -> f.getString("text")).toList();
+    // the first retract is the invented sentence's first words; a later one may be the piece cut by max-tokens
+    assertThat(retracted).as("the invented sentence's first words, shown and then withdrawn").isNotEmpty();
+    assertThat(AnswerComposer.INVENTED).startsWith(retracted.get(0).strip());
+    assertThat(retracted.get(0).strip()).isNotEmpty();
+    assertThat(frames).filteredOn(f -> "delta".equals(f.getString("type")))
+        .noneMatch(f -> f.getString("text").contains("73"));
+    assertThat(screen(frames)).isEqualTo(answer);
   }
 
   @Test

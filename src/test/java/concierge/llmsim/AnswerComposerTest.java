@@ -80,6 +80,18 @@ class AnswerComposerTest {
   }
 
   @Test
+  @DisplayName("the invent fault puts a made-up figure after the first sentence, in no more tokens than the answer had")
+  void invented() {
+    ChatRequest request = request(CHUNKS, "Can I return a used item?");
+    AnswerComposer.Answer answer = AnswerComposer.compose(request, 80, new Random(3));
+    AnswerComposer.Answer invented = AnswerComposer.invented(answer);
+    String first = sentences(answer.text()).get(0);
+    assertThat(invented.text()).startsWith(first + " " + AnswerComposer.INVENTED);
+    assertThat(invented.tokens().length).isEqualTo(answer.tokens().length);
+    assertThat(CHUNKS).doesNotContain("73");
+  }
+
+  @Test
   @DisplayName("the answer has exactly the drawn number of tokens")
   void exactLength() {
     ChatRequest request = request(CHUNKS, "Can I return a used item?");
