@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 
 /** The generation.* and llm.* settings. */
 public record GenerationConfig(String provider, int maxSentences, double minSimilarity, boolean streamWords,
+                               long deltaIntervalMs,
                                String llmUrl, String apiKey,
                                String model, String intentModel, int connectTimeoutMs, long firstTokenTimeoutMs,
                                long totalTimeoutMs, int maxRetries, int maxTokens, double temperature) {
@@ -21,7 +22,7 @@ public record GenerationConfig(String provider, int maxSentences, double minSimi
       throw new IllegalArgumentException("generation.stream must be 'words' or 'sentences', not '" + stream + "'");
     }
     return new GenerationConfig(provider, g.getInteger("max-sentences", 4), g.getDouble("min-similarity", 0.25),
-        "words".equals(stream),
+        "words".equals(stream), g.getLong("delta-interval-ms", 40L),
         url.endsWith("/") ? url.substring(0, url.length() - 1) : url, l.getString("api-key", ""),
         l.getString("model", "gpt-4o-mini"), l.getString("intent-model", "gpt-3.5-turbo"),
         l.getInteger("connect-timeout-ms", 2000), l.getLong("first-token-timeout-ms", 8000L),

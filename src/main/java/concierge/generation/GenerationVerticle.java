@@ -70,29 +70,9 @@ public final class GenerationVerticle extends VerticleBase {
     if (sentences.isEmpty()) {
       sentences.load(new ChromaStore(vertx, 5000));
     }
-    long started = System.nanoTime();
-    long[] firstToken = {-1};
     String stream = request.streamAddress();
-    SentenceGate gate = new SentenceGate(validation, early, GenerationService.grounding(body), new SentenceGate.Listener() {
-      @Override
-      public void shown(String piece) {
-        if (firstToken[0] < 0) {
-          firstToken[0] = (System.nanoTime() - started) / 1_000_000;
-        }
-        frame("delta", piece);
-      }
-
-      @Override
-      public void withdrawn(String piece) {
-        frame("retract", piece);
-      }
-
-      private void frame(String type, String text) {
-        if (stream != null) {
-          vertx.eventBus().send(stream, new JsonObject().put("type", type).put("text", text));
-        }
-      }
-    });
+    DeltaFrames frames = new DeltaFrames(vertx, stream, settings.deltaIntervalMs());
+    SentenceGate gate = new SentenceGate(validation, early, GenerationService.grounding(body), frames);
     Cancellation cancellation = new Cancellation();
     MessageConsumer<Object> cancel = stream == null ? null
         : vertx.eventBus().consumer(GenerationService.cancelAddress(stream), m -> cancellation.cancel());
@@ -124,13 +104,17 @@ public final class GenerationVerticle extends VerticleBase {
           if (gate.removed() > 0) {
             degraded.add("validation_removed");
           }
+          frames.flush();
           double cost = pricing.cost(draft.model(), draft.promptTokens(), draft.completionTokens());
           Usage usage = new Usage(draft.model(), draft.promptTokens(), draft.completionTokens(), cost);
           return GenerationService.encode(new Generated(gate.text(), draft.model().equals("embedded") ? "embedded"
-              : "openai", usage, Math.max(0, firstToken[0]), gate.removed(), degraded, gate.validationMicros()))
+              : "openai", usage, Math.max(0, frames.firstShownMs()), gate.removed(), degraded, gate.validationMicros()))
               .put("validationUs", gate.validationMicros());
         })
         .onComplete(done -> {
+          if (done.failed()) {
+            frames.drop();
+          }
           if (cancel != null) {
             cancel.unregister();
           }

@@ -44,10 +44,14 @@ class OpenAiProviderIT {
   }
 
   private void start(LlmSimOptions options, JsonObject llm) throws Exception {
+    start(options, llm, new JsonObject());
+  }
+
+  private void start(LlmSimOptions options, JsonObject llm, JsonObject generation) throws Exception {
     simVertx = Vertx.vertx();
     sim = LlmSimulator.start(simVertx, options.withHost("127.0.0.1").withPort(0).withSeed(7L)).await();
     JsonObject settings = new JsonObject().put("model", "gpt-4o-mini").put("url", sim.baseUrl()).mergeIn(llm);
-    server = TestServers.start(new JsonObject().put("llm", settings)
+    server = TestServers.start(new JsonObject().put("llm", settings).put("generation", generation)
         .put("cache", new JsonObject().put("enabled", false)));
   }
 
@@ -111,7 +115,9 @@ class OpenAiProviderIT {
   @DisplayName("a sentence with a figure no knowledge gives is withdrawn while it is written: a retract frame on the "
       + "WebSocket, the figure never sent, the answer without it")
   void inventedFigureWithdrawn() throws Exception {
-    start(LlmSimOptions.defaults().withSpeed(0.2).withTails(TailRates.OFF), new JsonObject());
+    // a frame for every piece: with frames batched, the invented sentence's words may still be waiting when it fails
+    start(LlmSimOptions.defaults().withSpeed(0.2).withTails(TailRates.OFF), new JsonObject(),
+        new JsonObject().put("delta-interval-ms", 0));
     sim.force(ForcedFault.INVENT);
     List<JsonObject> frames = new CopyOnWriteArrayList<>();
     Promise<JsonObject> ended = Promise.promise();
