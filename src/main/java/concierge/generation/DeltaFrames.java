@@ -8,7 +8,8 @@ import io.vertx.core.json.JsonObject;
  * Sends what the {@link SentenceGate} shows of one answer to the turn's stream address as
  * {@code delta} and {@code retract} frames. The first piece goes at once (the time to first
  * token); later pieces that come within {@code intervalMs} of the last frame wait and go
- * together, so a fast model's tokens do not each cost a frame on every hop to the client. A
+ * together, so a fast model's tokens do not each cost a frame on every hop to the client (nor a
+ * check of the sentence being written: see {@link #ready}). A
  * withdrawn piece is taken from what waits first, so text that is withdrawn before its frame
  * went is never sent. Used on one event loop.
  */
@@ -49,6 +50,12 @@ final class DeltaFrames implements SentenceGate.Listener {
         flush();
       });
     }
+  }
+
+  /** Nothing waits for the interval: a piece shown now goes at once. */
+  @Override
+  public boolean ready() {
+    return intervalMs <= 0 || lastSentNanos == 0 || (System.nanoTime() - lastSentNanos) / 1_000_000 >= intervalMs;
   }
 
   @Override

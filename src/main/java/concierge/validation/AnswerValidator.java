@@ -123,7 +123,7 @@ public final class AnswerValidator {
   public final class Showing {
 
     private final Collection<String> grounding;
-    private final List<Pattern> phrases = new ArrayList<>();
+    private final List<Matcher> phrases = new ArrayList<>();
     /** Per phrase: whether a match can only start at a word boundary (the pattern begins with one). */
     private final List<Boolean> boundaryLed = new ArrayList<>();
     /** Per phrase: the start positions whose last try read to the end of the text (more text may match). */
@@ -137,9 +137,10 @@ public final class AnswerValidator {
 
     private Showing(Collection<String> grounding) {
       this.grounding = grounding;
-      phrases.addAll(INSTRUCTION_PARTS);
-      phrases.addAll(forbiddenClaims);
-      for (Pattern phrase : phrases) {
+      List<Pattern> patterns = new ArrayList<>(INSTRUCTION_PARTS);
+      patterns.addAll(forbiddenClaims);
+      for (Pattern phrase : patterns) {
+        phrases.add(phrase.matcher("").useTransparentBounds(true).useAnchoringBounds(false));
         boundaryLed.add(leadsWithBoundary(phrase.pattern()));
         open.add(new ArrayList<>());
       }
@@ -177,7 +178,7 @@ public final class AnswerValidator {
     private boolean phraseFound(String text) {
       int end = text.length();
       for (int i = 0; i < phrases.size(); i++) {
-        Matcher matcher = phrases.get(i).matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher matcher = phrases.get(i).reset(text);
         List<Integer> starts = open.get(i);
         List<Integer> still = new ArrayList<>();
         for (int start : starts) {

@@ -23,6 +23,14 @@ public final class SentenceGate {
   public interface Listener {
     void shown(String piece);
 
+    /**
+     * Whether a piece shown now would go to the client now. When it would wait anyway, the
+     * sentence being written is not checked for more to show until the next piece of text.
+     */
+    default boolean ready() {
+      return true;
+    }
+
     /** {@code piece} is the end of what was shown, to remove: a sentence that failed. */
     void withdrawn(String piece);
   }
@@ -72,7 +80,9 @@ public final class SentenceGate {
         listener.withdrawn(shown);
       }
     }
-    showEarly();
+    if (listener.ready()) {
+      showEarly();
+    }
   }
 
   /**
