@@ -98,7 +98,7 @@ log "compiling the simulation"
 log "uptime before: $(uptime)"
 echo "$(uptime)" > "$OUT/uptime-before.txt"
 (cd "$(dirname "$JAR")/.." && echo "$JAR $(git rev-parse --short HEAD 2>/dev/null || echo unknown)") > "$OUT/commit.txt"
-ps -eo pid,pcpu,rss,args --sort=-pcpu | head -12 | cut -c1-200 > "$OUT/processes-before.txt"
+ps -eo pid,pcpu,rss,args --sort=-pcpu | sed -n 1,12p | cut -c1-200 > "$OUT/processes-before.txt"
 
 # 3. the LLM simulator
 SIM_LOG="$TMP/llm-sim.jsonl"
@@ -189,7 +189,8 @@ END_MS="$(date +%s%3N)"
 curl -sf "http://127.0.0.1:$PORT/admin/costs" > "$OUT/costs-after.json" || echo '{}' > "$OUT/costs-after.json"
 curl -sf "http://127.0.0.1:$PORT/metrics" > "$OUT/metrics-after.txt" || true
 echo "$(uptime)" > "$OUT/uptime-after.txt"
-REPORT="$(ls -td "$HERE"/target/gatling/*/ 2>/dev/null | head -1)"
+# sed reads all of ls's output: with head, ls can get SIGPIPE once the list passes 4 KB, and pipefail stops the script
+REPORT="$(ls -td "$HERE"/target/gatling/*/ 2>/dev/null | sed -n 1p)"
 
 # 8. stop, keep the simulator's log, summarize
 kill "$SAMPLER_PID" 2>/dev/null || true
