@@ -41,12 +41,22 @@ final class Turn {
   String answer = "";
   String cache = "miss";
   JsonObject action = new JsonObject().put("type", "none").put("status", "none").put("orderId", (String) null);
+  /** The answer's own LLM call (none for the embedded generator or a cached answer). */
   Usage usage = Usage.none("embedded");
+  /** The turn's other LLM calls: the intent model's, and an answer begun for a route the intent model changed. */
+  final List<SideCall> sideCalls = new ArrayList<>();
+  /** What the intent model said when it was asked: agreed, changed or unavailable. */
+  String secondOpinion;
+  /** A draft whose route was changed: it must not start a generation. */
+  boolean dropped;
   boolean personal;
   String toneVariant;
   boolean cacheLeader;
   Double savedUsd;
   JsonArray cachedSources;
+
+  record SideCall(String purpose, Usage usage) {
+  }
 
   Turn(TurnRequest request, String turnId, String conversationId, String stream) {
     this.request = request;
@@ -55,6 +65,40 @@ final class Turn {
     this.stream = stream;
     this.text = request.message();
     this.question = request.message();
+  }
+
+  /**
+   * A copy that answers the classifier's route while the intent model is asked, sending its frames
+   * to {@code held} instead of the turn's stream.
+   */
+  Turn draft(String held) {
+    Turn draft = new Turn(request, turnId, conversationId, held);
+    draft.conversation = conversation;
+    draft.customerName = customerName;
+    draft.customer = customer;
+    draft.text = text;
+    draft.question = question;
+    draft.followUp = followUp;
+    draft.vector = vector;
+    draft.intent = intent;
+    draft.confidence = confidence;
+    return draft;
+  }
+
+  /** The intent model agreed with the draft's route: its answer becomes this turn's. */
+  void adopt(Turn draft) {
+    chunks = draft.chunks;
+    answer = draft.answer;
+    cache = draft.cache;
+    usage = draft.usage;
+    personal = draft.personal;
+    toneVariant = draft.toneVariant;
+    savedUsd = draft.savedUsd;
+    cachedSources = draft.cachedSources;
+    intent = draft.intent;
+    confidence = draft.confidence;
+    degraded.addAll(draft.degraded);
+    draft.timings.forEach((stage, ms) -> timings.merge(stage, ms, Long::sum));
   }
 
   String customerId() {
@@ -76,6 +120,27 @@ final class Turn {
     return new JsonObject().put("name", intent).put("confidence", Math.round(confidence * 1000) / 1000.0);
   }
 
+  /** Every LLM call of the turn: totals, and each call when there was more than the answer's. */
+  JsonObject usageJson() {
+    Usage total = usage;
+    for (SideCall call : sideCalls) {
+      total = total.plus(call.usage());
+    }
+    JsonObject json = total.toJson();
+    if (!sideCalls.isEmpty()) {
+      JsonArray calls = new JsonArray();
+      if (usage.promptTokens() + usage.completionTokens() > 0) {
+        calls.add(usage.toJson().put("purpose", "answer"));
+      }
+      sideCalls.forEach(call -> calls.add(call.usage().toJson().put("purpose", call.purpose())));
+      json.put("calls", calls);
+    }
+    if (savedUsd != null) {
+      json.put("savedUsd", savedUsd);
+    }
+    return json;
+  }
+
   JsonObject response() {
     JsonArray sources = new JsonArray();
     chunks.forEach(chunk -> sources.add(chunk.toSource()));
@@ -84,13 +149,13 @@ final class Turn {
     }
     JsonObject timing = new JsonObject().put("totalMs", (System.nanoTime() - startedNanos) / 1_000_000);
     timings.forEach(timing::put);
-    JsonObject usageJson = usage.toJson();
-    if (savedUsd != null) {
-      usageJson.put("savedUsd", savedUsd);
+    JsonObject intentJson = intentJson();
+    if (secondOpinion != null) {
+      intentJson.put("secondOpinion", secondOpinion);
     }
-    return new JsonObject().put("conversationId", conversationId).put("turnId", turnId).put("intent", intentJson())
+    return new JsonObject().put("conversationId", conversationId).put("turnId", turnId).put("intent", intentJson)
         .put("answer", answer).put("sources", sources).put("cache", cache).put("action", action)
-        .put("usage", usageJson).put("timings", timing).put("degraded", new JsonArray(new ArrayList<>(degraded)));
+        .put("usage", usageJson()).put("timings", timing).put("degraded", new JsonArray(new ArrayList<>(degraded)));
   }
 
   /** What the conversation keeps of this turn. */

@@ -58,6 +58,7 @@ final class TurnPipeline {
   private final TurnCache cache;
   private final IntentSecondOpinion secondOpinion;
   private final double fallbackThreshold;
+  private final boolean draftWhileAsking;
 
   TurnPipeline(Vertx vertx, ReadyReplies replies, Spelling spelling, int topN, JsonObject config) {
     this.vertx = vertx;
@@ -67,6 +68,7 @@ final class TurnPipeline {
     this.cache = new TurnCache(vertx, config);
     this.secondOpinion = new IntentSecondOpinion(vertx, config);
     this.fallbackThreshold = IntentConfig.from(config).fallbackThreshold();
+    this.draftWhileAsking = IntentConfig.from(config).draftWhileAsking();
     this.replies = replies;
     this.topN = topN;
     this.conversations = new ConversationService(vertx, 2000);
@@ -181,7 +183,8 @@ final class TurnPipeline {
           turn.vector = vector;
           return classify(turn);
         })
-        .compose(v -> route(turn))
+        .compose(v -> turn.confidence < fallbackThreshold && secondOpinion.available() ? withSecondOpinion(turn)
+            : route(turn))
         .recover(failure -> {
           if (turn.vector == null) {
             turn.degraded.add("embedding_unavailable");
@@ -204,8 +207,6 @@ final class TurnPipeline {
           }
           return (Void) null;
         })
-        .compose(v -> turn.confidence < fallbackThreshold && secondOpinion.available() ? askLlm(turn)
-            : Future.<Void>succeededFuture())
         .recover(failure -> {
           turn.degraded.add("intent_unavailable");
           turn.intent = "policy_question";
@@ -216,19 +217,64 @@ final class TurnPipeline {
 
   private Future<Void> askLlm(Turn turn) {
     long started = System.nanoTime();
+    String guess = turn.intent;
     return secondOpinion.ask(turn.request.message())
         .map(opinion -> {
           turn.time("intentLlm", started);
-          turn.usage = turn.usage.plus(opinion.usage());
-          if (opinion.intent() != null) {
+          turn.sideCalls.add(new Turn.SideCall("intent", opinion.usage()));
+          if (opinion.intent() == null) {
+            turn.secondOpinion = "unreadable";
+          } else {
+            turn.secondOpinion = guess.equals(opinion.intent()) ? "agreed" : "changed";
             turn.intent = opinion.intent();
           }
           return (Void) null;
         })
         .recover(failure -> {
           turn.degraded.add("intent_llm_unavailable");
+          turn.secondOpinion = "unavailable";
           return Future.succeededFuture();
         });
+  }
+
+  /**
+   * The classifier is unsure: the intent model is asked. When the classifier's route is knowledge
+   * (no side effects), it is answered meanwhile as a draft whose frames are held: if the intent
+   * model agrees (or cannot answer), the draft is the answer and its held frames go out at once;
+   * if it picks another intent, the draft is dropped unseen, its generation cancelled (what it had
+   * cost is counted), and the turn takes the new route. An order or ready route waits for the
+   * intent model, as before.
+   */
+  private Future<Void> withSecondOpinion(Turn turn) {
+    if (!draftWhileAsking || !knowledgeRoute(turn)) {
+      return askLlm(turn).compose(v -> route(turn));
+    }
+    Turn draft = turn.draft(Addresses.stream(turn.turnId + ".draft"));
+    HeldFrames held = new HeldFrames(vertx, draft.stream, turn.stream);
+    Future<Void> drafted = held.listen().compose(v -> knowledge(draft));
+    return askLlm(turn).compose(v -> {
+      if (!"changed".equals(turn.secondOpinion)) {
+        held.release();
+        return drafted.onComplete(done -> held.close()).map(done -> {
+          turn.adopt(draft);
+          return (Void) null;
+        });
+      }
+      draft.dropped = true;
+      held.drop();
+      return drafted.transform(done -> {
+        held.close();
+        if (draft.usage.promptTokens() + draft.usage.completionTokens() > 0) {
+          turn.sideCalls.add(new Turn.SideCall("dropped_answer", draft.usage));
+        }
+        return route(turn);
+      });
+    });
+  }
+
+  private static boolean knowledgeRoute(Turn turn) {
+    return !READY.contains(turn.intent) && !ORDER_INTENTS.contains(turn.intent)
+        && !Language.notEnglish(turn.request.message());
   }
 
   private Future<Void> route(Turn turn) {
@@ -338,7 +384,14 @@ final class TurnPipeline {
     GenerationRequest request = new GenerationRequest(turn.turnId, turn.intent, turn.question, turn.vector, turn.chunks,
         guideline, history, turn.stream);
     long started = System.nanoTime();
-    return generation.generate(request, grounding).map(generated -> {
+    if (turn.dropped) {
+      return Future.failedFuture("the draft's route changed before its generation began");
+    }
+    return generation.generate(request, grounding).compose(generated -> {
+      if (generated.cancelled()) {
+        turn.usage = generated.usage();
+        return Future.failedFuture(ErrorCode.UNAVAILABLE.exception("the answer was cancelled: nobody is listening"));
+      }
       turn.time("generation", started);
       turn.timings.put("firstTokenMs", generated.firstTokenMs());
       turn.timings.put("validationMs", generated.validationMicros() / 1000);
@@ -363,7 +416,7 @@ final class TurnPipeline {
         sendText(turn, " " + next);
       }
       turn.answer = answer.toString().strip();
-      return (Void) null;
+      return Future.<Void>succeededFuture();
     });
   }
 

@@ -8,6 +8,16 @@ public final class Cancellation {
 
   private boolean cancelled;
   private final List<Runnable> onCancel = new ArrayList<>();
+  private AnswerProvider.Draft spent;
+
+  /** What the stopped call had cost: its prompt and what it had written (null: nothing billed). */
+  public AnswerProvider.Draft spent() {
+    return spent;
+  }
+
+  public void spent(AnswerProvider.Draft draft) {
+    this.spent = draft;
+  }
 
   public boolean cancelled() {
     return cancelled;

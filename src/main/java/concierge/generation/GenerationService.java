@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Requests to {@code concierge.generation}; the only class that writes and reads its JSON.
  * Validated sentences are sent to the request's stream address as {"type":"delta","text":...}
- * while the answer is written; the reply is the whole answer.
+ * while the answer is written; the reply is the whole answer. A generation cancelled through
+ * {@link #cancelAddress} replies {@code cancelled} with what it had cost.
  */
 public final class GenerationService {
 
@@ -67,7 +68,8 @@ public final class GenerationService {
     return new JsonObject().put("text", generated.text()).put("provider", generated.provider())
         .put("usage", generated.usage().toJson()).put("firstTokenMs", generated.firstTokenMs())
         .put("sentencesRemoved", generated.sentencesRemoved())
-        .put("degraded", new JsonArray(new ArrayList<>(generated.degraded())));
+        .put("degraded", new JsonArray(new ArrayList<>(generated.degraded())))
+        .put("cancelled", generated.cancelled());
   }
 
   private static Generated decode(JsonObject reply) {
@@ -75,7 +77,7 @@ public final class GenerationService {
     reply.getJsonArray("degraded", new JsonArray()).forEach(d -> degraded.add(String.valueOf(d)));
     return new Generated(reply.getString("text"), reply.getString("provider"), Usage.fromJson(reply.getJsonObject("usage")),
         reply.getLong("firstTokenMs", 0L), reply.getInteger("sentencesRemoved", 0), degraded,
-        reply.getLong("validationUs", 0L));
+        reply.getLong("validationUs", 0L), reply.getBoolean("cancelled", false));
   }
 
   /** The address a turn's listener uses to stop its generation. */

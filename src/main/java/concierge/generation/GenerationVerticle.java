@@ -65,6 +65,15 @@ public final class GenerationVerticle extends VerticleBase {
             message -> Replies.answer(message, this::generate)).completion());
   }
 
+  /** Nobody listens any more: nothing is said, and what the call had cost is reported. */
+  private JsonObject cancelled(AnswerProvider.Draft spent) {
+    Usage usage = spent == null ? Usage.none(llm != null ? settings.model() : "embedded")
+        : new Usage(spent.model(), spent.promptTokens(), spent.completionTokens(),
+            pricing.cost(spent.model(), spent.promptTokens(), spent.completionTokens()));
+    return GenerationService.encode(new Generated("", llm != null ? "openai" : "embedded", usage, 0, 0, List.of(), 0,
+        true));
+  }
+
   private Future<JsonObject> generate(JsonObject body) {
     GenerationRequest request = GenerationService.request(body);
     if (sentences.isEmpty()) {
@@ -108,11 +117,13 @@ public final class GenerationVerticle extends VerticleBase {
           double cost = pricing.cost(draft.model(), draft.promptTokens(), draft.completionTokens());
           Usage usage = new Usage(draft.model(), draft.promptTokens(), draft.completionTokens(), cost);
           return GenerationService.encode(new Generated(gate.text(), draft.model().equals("embedded") ? "embedded"
-              : "openai", usage, Math.max(0, frames.firstShownMs()), gate.removed(), degraded, gate.validationMicros()))
-              .put("validationUs", gate.validationMicros());
+              : "openai", usage, Math.max(0, frames.firstShownMs()), gate.removed(), degraded, gate.validationMicros(),
+              false)).put("validationUs", gate.validationMicros());
         })
+        .recover(failure -> cancellation.cancelled() ? Future.succeededFuture(cancelled(cancellation.spent()))
+            : Future.failedFuture(failure))
         .onComplete(done -> {
-          if (done.failed()) {
+          if (done.failed() || cancellation.cancelled()) {
             frames.drop();
           }
           if (cancel != null) {

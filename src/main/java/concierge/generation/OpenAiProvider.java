@@ -111,7 +111,13 @@ public final class OpenAiProvider implements AnswerProvider {
       vertx.cancelTimer(firstTokenTimer);
       vertx.cancelTimer(totalTimer);
     });
-    cancellation.onCancel(() -> state.fail(done, new LlmException("cancelled: nobody is listening", 499, false, 0)));
+    cancellation.onCancel(() -> {
+      if (state.request != null) {
+        // the prompt was sent: it is billed, and so is what was written of the answer
+        cancellation.spent(state.draft(body));
+      }
+      state.fail(done, new LlmException("cancelled: nobody is listening", 499, false, 0));
+    });
     client.request(options(0)).onSuccess(req -> state.request = req)
         .compose(req -> req.send(body.toBuffer()))
         .onSuccess(resp -> read(resp, state, done, onText, firstTokenTimer))

@@ -4,11 +4,11 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The intent.* settings: the confidence under which a caller should not trust the intent (and
- * may ask an LLM), and the classifier's training parameters (see conf/concierge.yaml).
+ * may ask an LLM, answering the classifier's knowledge route meanwhile when draft-while-asking), and the classifier's training parameters (see conf/concierge.yaml).
  */
 public record IntentConfig(double fallbackThreshold, double l2, double featureWeight, double gramWeight,
     int gramBuckets, int maxIterations,
-    int calibrationFolds, int topScores, boolean keepVectors, long timeoutMs) {
+    int calibrationFolds, int topScores, boolean keepVectors, long timeoutMs, boolean draftWhileAsking) {
 
   public static IntentConfig defaults() {
     return from(new JsonObject());
@@ -26,6 +26,7 @@ public record IntentConfig(double fallbackThreshold, double l2, double featureWe
         Math.max(0, c.getInteger("calibration-folds", 3)),
         Math.max(1, c.getInteger("top-scores", 3)),
         c.getBoolean("keep-vectors", true),
-        c.getLong("timeout-ms", 2000L));
+        c.getLong("timeout-ms", 2000L),
+        c.getBoolean("draft-while-asking", true));
   }
 }

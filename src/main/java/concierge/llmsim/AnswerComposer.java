@@ -46,6 +46,11 @@ public final class AnswerComposer {
     return new Answer(Tokenizer.decode(tokens), tokens, List.copyOf(quoted));
   }
 
+  /** An answer that is just {@code text} (a label), whatever length was drawn. */
+  public static Answer exactly(String text) {
+    return new Answer(text, Tokenizer.encode(text), List.of());
+  }
+
   /** A made-up fact: a figure that no knowledge of the demo shop states. */
   public static final String INVENTED = "Returns are accepted within 73 days of delivery.";
 

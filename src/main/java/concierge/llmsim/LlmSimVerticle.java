@@ -42,6 +42,7 @@ final class LlmSimVerticle extends VerticleBase {
     router.get("/v1/models").handler(ctx -> ctx.json(OpenAiFormat.models(ModelPreset.names())));
     router.get("/sim/fault").handler(ctx -> ctx.json(new JsonObject().put("fault", run.forced.get().label())));
     router.post("/sim/fault").handler(BodyHandler.create(false).setBodyLimit(1024)).handler(this::force);
+    router.post("/sim/label").handler(BodyHandler.create(false).setBodyLimit(1024)).handler(this::label);
     router.route().last().handler(ctx -> answer(ctx, OpenAiError.notFound(ctx.request().path())));
     HttpServerOptions options = new HttpServerOptions().setHost(run.options.host()).setPort(run.options.port())
         .setCompressionSupported(false).setTcpNoDelay(true);
@@ -74,6 +75,10 @@ final class LlmSimVerticle extends VerticleBase {
     if (forced == ForcedFault.INVENT) {
       plan = plan.withAnswer(AnswerComposer.invented(plan.answer()));
     }
+    String label = run.label.get();
+    if (label != null && !request.stream()) {
+      plan = plan.withAnswer(AnswerComposer.exactly(label));
+    }
     ctx.response().putHeader("x-llmsim-request-id", plan.id());
     if (forced == ForcedFault.RATE_LIMITED || !run.admit()) {
       if (forced == ForcedFault.RATE_LIMITED) {
@@ -100,6 +105,21 @@ final class LlmSimVerticle extends VerticleBase {
       ctx.json(new JsonObject().put("fault", fault.label()));
     } catch (RuntimeException e) {
       answer(ctx, OpenAiError.invalid("body must be {\"fault\": \"none|hang|500|429|cut\"}"));
+    }
+  }
+
+  /** What non-streamed completions answer: {"label": "order_status"}, or {"label": null} for drawn prose. */
+  private void label(RoutingContext ctx) {
+    try {
+      Object label = ctx.body().asJsonObject().getValue("label");
+      if (label != null && !(label instanceof String text && !text.isBlank() && text.length() <= 100)) {
+        throw new IllegalArgumentException("label");
+      }
+      run.label.set((String) label);
+      LOG.info("non-streamed completions answer: {}", label);
+      ctx.json(new JsonObject().put("label", label));
+    } catch (RuntimeException e) {
+      answer(ctx, OpenAiError.invalid("body must be {\"label\": \"<text of at most 100 characters>\"} or {\"label\": null}"));
     }
   }
 

@@ -80,6 +80,15 @@ public final class LlmSimulator {
     LOG.info("forced fault: {}", fault.label());
   }
 
+  /**
+   * From now on every non-streamed completion (what a client asks a classifier) answers {@code label},
+   * as a model that picked that label would; null goes back to drawn prose.
+   */
+  public void label(String label) {
+    run.label.set(label);
+    LOG.info("non-streamed completions answer: {}", label);
+  }
+
   public ForcedFault forced() {
     return run.forced.get();
   }

@@ -14,6 +14,8 @@ final class SimulatorRun {
   final AtomicInteger inFlight = new AtomicInteger();
   final AtomicInteger port = new AtomicInteger();
   final AtomicReference<ForcedFault> forced = new AtomicReference<>(ForcedFault.NONE);
+  /** When set, the text every non-streamed completion answers (a classifier's label); null: drawn prose. */
+  final AtomicReference<String> label = new AtomicReference<>();
   /** The event-loop threads that serve requests, for the CPU time the simulator used. */
   final Set<Thread> eventLoops = ConcurrentHashMap.newKeySet();
 

@@ -10,6 +10,7 @@ public final class MetricNames {
   public static final String COST = "concierge.llm.cost.usd";
   public static final String SAVED = "concierge.cache.saved.usd";
   public static final String DEGRADED = "concierge.degraded";
+  public static final String SECOND_OPINIONS = "concierge.intent.second.opinions";
   public static final String CACHE_ENTRIES = "concierge.cache.entries";
   public static final String BREAKER_STATE = "concierge.breaker.state";
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.backends.BackendRegistries;
 
@@ -38,14 +39,28 @@ public final class TurnMetrics {
           .record(Duration.ofMillis(timings.getLong("firstTokenMs")));
     }
     JsonObject usage = turn.getJsonObject("usage", new JsonObject());
+    JsonArray calls = usage.getJsonArray("calls");
+    if (calls == null) {
+      llmCall(usage);
+    } else {
+      calls.forEach(call -> llmCall((JsonObject) call));
+    }
+    registry.counter(MetricNames.SAVED).increment(usage.getDouble("savedUsd", 0.0));
+    String opinion = turn.getJsonObject("intent", new JsonObject()).getString("secondOpinion");
+    if (opinion != null) {
+      registry.counter(MetricNames.SECOND_OPINIONS, "outcome", opinion).increment();
+    }
+    turn.getJsonArray("degraded").forEach(reason -> registry.counter(MetricNames.DEGRADED, "reason",
+        String.valueOf(reason)).increment());
+  }
+
+  /** Tokens and cost of one LLM call (or of a turn's only one), under its own model. */
+  private void llmCall(JsonObject usage) {
     String model = usage.getString("model", "embedded");
     registry.counter(MetricNames.TOKENS, "model", model, "kind", "prompt").increment(usage.getLong("promptTokens", 0L));
     registry.counter(MetricNames.TOKENS, "model", model, "kind", "completion")
         .increment(usage.getLong("completionTokens", 0L));
     registry.counter(MetricNames.COST, "model", model).increment(usage.getDouble("costUsd", 0.0));
-    registry.counter(MetricNames.SAVED).increment(usage.getDouble("savedUsd", 0.0));
-    turn.getJsonArray("degraded").forEach(reason -> registry.counter(MetricNames.DEGRADED, "reason",
-        String.valueOf(reason)).increment());
   }
 
   private Timer stage(String name) {

@@ -1,6 +1,5 @@
 package concierge.generation;
 
-import concierge.Addresses;
 import concierge.ConciergeServer;
 import concierge.agent.ChatService;
 import concierge.llmsim.AnswerComposer;
@@ -10,6 +9,7 @@ import concierge.llmsim.LlmSimulator;
 import concierge.llmsim.Outcome;
 import concierge.llmsim.TailRates;
 import concierge.testing.TestServers;
+import concierge.testing.TurnFrames;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -56,31 +56,7 @@ class OpenAiProviderIT {
   }
 
   private JsonObject ask(String message, List<JsonObject> frames) {
-    String turnId = "t-" + System.nanoTime();
-    String address = Addresses.stream(turnId);
-    var consumer = server.vertx().eventBus().<JsonObject>consumer(address, m -> frames.add(m.body()));
-    consumer.completion().await();
-    try {
-      return new ChatService(server.vertx(), 60_000).chat(new JsonObject().put("message", message), turnId, address)
-          .await();
-    } finally {
-      consumer.unregister();
-    }
-  }
-
-  /** The text a client shows after every delta and retract frame, in order. */
-  private static String screen(List<JsonObject> frames) {
-    StringBuilder screen = new StringBuilder();
-    for (JsonObject frame : frames) {
-      String text = frame.getString("text", "");
-      if ("delta".equals(frame.getString("type"))) {
-        screen.append(text);
-      } else if ("retract".equals(frame.getString("type"))) {
-        assertThat(screen.toString()).endsWith(text);
-        screen.setLength(screen.length() - text.length());
-      }
-    }
-    return screen.toString();
+    return TurnFrames.ask(server, new JsonObject().put("message", message), frames);
   }
 
   @Test
@@ -101,7 +77,7 @@ class OpenAiProviderIT {
     assertThat(answer).startsWith(firstDelta);
     assertThat(firstDelta.length()).as("the first words are shown before their sentence ends: '%s' of '%s'", firstDelta,
         firstSentence).isLessThan(firstSentence.length());
-    assertThat(screen(frames)).isEqualTo(answer);
+    assertThat(TurnFrames.screen(frames)).isEqualTo(answer);
     JsonObject usage = turn.getJsonObject("usage");
     assertThat(usage.getString("model")).isEqualTo("gpt-4o-mini");
     assertThat(usage.getLong("promptTokens")).isGreaterThan(100);
@@ -147,7 +123,7 @@ class OpenAiProviderIT {
     assertThat(retracted.get(0).strip()).isNotEmpty();
     assertThat(frames).filteredOn(f -> "delta".equals(f.getString("type")))
         .noneMatch(f -> f.getString("text").contains("73"));
-    assertThat(screen(frames)).isEqualTo(answer);
+    assertThat(TurnFrames.screen(frames)).isEqualTo(answer);
   }
 
   @Test
@@ -160,7 +136,7 @@ class OpenAiProviderIT {
     assertThat(sim.requests().get(0).completionTokens()).isEqualTo(45);
     String answer = turn.getString("answer");
     assertThat(answer).isNotBlank().matches("(?s).*[.!?][\"')]?$");
-    assertThat(screen(frames).strip()).as("what the stream leaves shown, the cut piece withdrawn").isEqualTo(answer);
+    assertThat(TurnFrames.screen(frames).strip()).as("what the stream leaves shown, the cut piece withdrawn").isEqualTo(answer);
     assertThat(turn.getJsonArray("degraded")).doesNotContain("llm_fallback", "validation_removed");
     assertThat(turn.getJsonObject("usage").getLong("completionTokens")).isEqualTo(45L);
   }
