@@ -34,7 +34,7 @@ public class Summary {
 
   record Turn(long sentAtMs, String kind, boolean ok, String error, double firstMs, double fullMs, String cache,
               String intent, String model, int promptTokens, int completionTokens, double costUsd,
-              String degraded) {}
+              String degraded, String secondOpinion) {}
 
   record Sim(long arrivedMs, String model, boolean stream, double ttftMs, double totalMs, int promptTokens,
              int completionTokens, String outcome) {}
@@ -211,6 +211,26 @@ public class Summary {
       o.put("llmTotalMs", stats(llmTotal.stream().mapToDouble(Double::doubleValue).toArray()));
       o.put("method", "client full time minus the simulator's logged total of the matched request; match by model, "
           + "prompt+completion tokens, arrival within the client's send..end interval, closest end");
+      // the first-token bar: the LLM turns' own time to first token against the simulator's, same model, same window
+      Map<String, Object> bar = new LinkedHashMap<>();
+      for (String model : llmTurns.stream().map(Turn::model).distinct().sorted().toList()) {
+        double[] client = llmTurns.stream().filter(t -> t.model.equals(model) && t.firstMs >= 0).mapToDouble(Turn::firstMs).toArray();
+        double[] withoutOpinion = llmTurns.stream().filter(t -> t.model.equals(model) && t.firstMs >= 0
+            && t.secondOpinion.isEmpty()).mapToDouble(Turn::firstMs).toArray();
+        double[] simTtft = sims.stream().filter(x -> x.model.equals(model) && x.stream && "ok".equals(x.outcome)
+            && x.arrivedMs >= w0 && x.arrivedMs < w1).mapToDouble(Sim::ttftMs).toArray();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("clientP95Ms", stats(client).get("p95"));
+        m.put("clientWithoutIntentModelP95Ms", stats(withoutOpinion).get("p95"));
+        m.put("simP95Ms", stats(simTtft).get("p95"));
+        m.put("turns", client.length);
+        m.put("simRequests", simTtft.length);
+        bar.put(model, m);
+      }
+      o.put("ttftBar", bar);
+      Map<String, Long> opinions = new LinkedHashMap<>();
+      ok.forEach(t -> { if (!t.secondOpinion.isEmpty()) opinions.merge(t.secondOpinion, 1L, Long::sum); });
+      o.put("intentModelAsked", opinions);
       s.put("overhead", o);
     }
     s.put("gatlingReport", a.getOrDefault("report", ""));
@@ -267,6 +287,9 @@ public class Summary {
       b.append(row("overhead full answer ms mean / P50 / P95 / P99", statRow(o.get("fullAnswerOverheadMs"))));
       b.append(row("overhead first token ms mean / P50 / P95 / P99", statRow(o.get("firstTokenOverheadMs"))));
       b.append(row("LLM's own total ms mean / P50 / P95 / P99", statRow(o.get("llmTotalMs"))));
+      b.append(row("time to first token P95, LLM turns (client) vs the simulator's (same model, window); bar: + 30 ms",
+          String.valueOf(o.get("ttftBar"))));
+      b.append(row("turns that asked the intent model, by its answer", String.valueOf(o.get("intentModelAsked"))));
     }
     return b.toString();
   }
@@ -368,7 +391,7 @@ public class Summary {
       String[] f = line.split(",", -1);
       if (f.length < 18) continue;
       out.add(new Turn(Long.parseLong(f[0]), f[2], Boolean.parseBoolean(f[3]), f[4], d(f[5]), d(f[6]), f[7], f[8], f[9],
-          (int) d(f[10]), (int) d(f[11]), d(f[12]), f[17]));
+          (int) d(f[10]), (int) d(f[11]), d(f[12]), f[17], f.length > 19 ? f[19] : ""));
     }
     return out;
   }

@@ -280,7 +280,7 @@ public class ChatSimulation extends Simulation {
         Files.createDirectories(path.toAbsolutePath().getParent());
         out = Files.newBufferedWriter(path);
         out.write("sentAtMs,user,kind,ok,error,firstMs,fullMs,cache,intent,model,promptTokens,completionTokens,"
-            + "costUsd,serverTotalMs,serverFirstTokenMs,action,actionStatus,degraded,timings\n");
+            + "costUsd,serverTotalMs,serverFirstTokenMs,action,actionStatus,degraded,timings,secondOpinion\n");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -294,12 +294,20 @@ public class ChatSimulation extends Simulation {
       StringBuilder timings = new StringBuilder();
       t.path("timings").fields().forEachRemaining(e -> timings.append(timings.length() == 0 ? "" : ";")
           .append(e.getKey()).append('=').append(e.getValue().asText()));
+      // the answer's own call (what the simulator's log is matched by); the cost is the turn's, every call
+      JsonNode answer = t.path("usage");
+      for (JsonNode call : t.path("usage").path("calls")) {
+        answer = "answer".equals(call.path("purpose").asText()) ? call : answer;
+      }
+      boolean noAnswerCall = t.path("usage").has("calls") && answer == t.path("usage");
       String line = String.join(",", String.valueOf(sentAtMs), String.valueOf(user), kind, String.valueOf(ok), error,
           String.format("%.3f", firstMs), String.format("%.3f", fullMs), t.path("cache").asText(""),
           t.path("intent").path("name").asText(""), t.path("usage").path("model").asText(""),
-          t.path("usage").path("promptTokens").asText(""), t.path("usage").path("completionTokens").asText(""), t.path("usage").path("costUsd").asText(""),
+          noAnswerCall ? "0" : answer.path("promptTokens").asText(""),
+          noAnswerCall ? "0" : answer.path("completionTokens").asText(""), t.path("usage").path("costUsd").asText(""),
           t.path("timings").path("totalMs").asText(""), t.path("timings").path("firstTokenMs").asText(""),
-          t.path("action").path("type").asText(""), t.path("action").path("status").asText(""), degraded.toString(), timings.toString());
+          t.path("action").path("type").asText(""), t.path("action").path("status").asText(""), degraded.toString(), timings.toString(),
+          t.path("intent").path("secondOpinion").asText(""));
       try {
         out.write(line);
         out.write('\n');
