@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the markdown tables of BENCHMARKS.md from loadtests/results/*/summary.properties.
-cd "$(dirname "$0")/../results"
+cd "${RESULTS:-$(dirname "$0")/../results}"
 p() { awk -F= -v k="$2" '$1==k{print $2}' "$1/summary.properties"; }
 s() { awk -v v="$1" 'BEGIN{ if (v=="") print "n/a"; else if (v>=1000) printf "%.1f s", v/1000; else printf "%.0f ms", v }'; }
 echo "| scenario | server | turns (failed) | unavail. | full mean / P50 / P95 / P99 | really answered: mean / P95 (n) | TTFT P50 / P95 | turns/s | cache hit | cost / 1,000 turns | peak RSS server + Chroma | server CPU avg | load avg |"
@@ -27,4 +27,17 @@ for sc in "$@"; do
     "$(s "$(p $f overhead.fullAnswerOverheadMs.mean)")" "$(s "$(p $f overhead.fullAnswerOverheadMs.p50)")" "$(s "$(p $f overhead.fullAnswerOverheadMs.p95)")" "$(s "$(p $f overhead.fullAnswerOverheadMs.p99)")" \
     "$(s "$(p $f overhead.firstTokenOverheadMs.p50)")" "$(s "$(p $f overhead.firstTokenOverheadMs.p95)")" "$(s "$(p $f overhead.firstTokenOverheadMs.p99)")" \
     "$(s "$(p $f overhead.llmTotalMs.p50)")" "$(s "$(p $f overhead.llmTotalMs.p95)")" "$(s "$(p $f llmFullMs.p50)")" "$(s "$(p $f llmFullMs.p95)")"
+done
+echo
+echo "| scenario | model | LLM turns' TTFT P95 | simulator's TTFT P95 (same window) | bar: simulator + 30 ms | LLM turns that did not ask the intent model: TTFT P95 |"
+echo "|---|---|---|---|---|---|"
+for sc in "$@"; do
+  f=$sc
+  [[ -f $f/summary.properties ]] || continue
+  for m in $(awk -F= '$1 ~ /^overhead\.ttftBar\..*\.clientP95Ms$/ {k=$1; sub(/^overhead\.ttftBar\./, "", k); sub(/\.clientP95Ms$/, "", k); print k}' $f/summary.properties); do
+    client="$(p $f overhead.ttftBar.$m.clientP95Ms)"; sim="$(p $f overhead.ttftBar.$m.simP95Ms)"
+    printf '| %s | %s | %.0f ms | %.0f ms | %s | %.0f ms |\n' "$sc" "$m" "$client" "$sim" \
+      "$(awk -v c="$client" -v s="$sim" 'BEGIN{ if (c <= s + 30) print "met"; else printf "missed by %.0f ms", c - s - 30 }')" \
+      "$(p $f overhead.ttftBar.$m.clientWithoutIntentModelP95Ms)"
+  done
 done
