@@ -77,14 +77,20 @@ final class HeldFrames {
     cancelDraft();
   }
 
-  /** The draft is over: stop listening. */
+  /**
+   * The draft is over: stop listening, once the frames already sent to the held address (the last
+   * ones may have been sent in this same moment, by the pipeline or before the generation's reply)
+   * have been taken: their deliveries are queued on this event loop before this task.
+   */
   void close() {
-    if (frames != null) {
-      frames.unregister();
-    }
-    if (cancels != null) {
-      cancels.unregister();
-    }
+    vertx.getOrCreateContext().runOnContext(v -> {
+      if (frames != null) {
+        frames.unregister();
+      }
+      if (cancels != null) {
+        cancels.unregister();
+      }
+    });
   }
 
   private void forward(JsonObject frame) {

@@ -78,6 +78,37 @@ class HeldFramesTest {
   }
 
   @Test
+  @DisplayName("frames sent just before the draft is closed, in the same moment, still go out")
+  void closedAfterLastFrames() throws Exception {
+    on(HeldFrames::release);
+    on(h -> {
+      draftSays("Returns are accepted.");
+      draftSays(" Within 30 days.");
+      h.close();
+    });
+    assertThat(await(shown, 2)).containsExactly("Returns are accepted.", " Within 30 days.");
+  }
+
+  @Test
+  @DisplayName("frames a generation sent before its reply still go out when the reply closes the draft")
+  void closedOnReplyFromElsewhere() throws Exception {
+    on(HeldFrames::release);
+    context.runOnContext(v -> vertx.eventBus().consumer("test.reply", reply -> held.close()));
+    Thread.sleep(50);
+    vertx.deployVerticle(new io.vertx.core.VerticleBase() {
+      @Override
+      public io.vertx.core.Future<?> start() {
+        for (int i = 0; i < 20; i++) {
+          draftSays("piece " + i + " ");
+        }
+        vertx.eventBus().send("test.reply", new JsonObject());
+        return io.vertx.core.Future.succeededFuture();
+      }
+    }).await();
+    assertThat(await(shown, 20)).hasSize(20).startsWith("piece 0 ").endsWith("piece 19 ");
+  }
+
+  @Test
   @DisplayName("dropped: nothing is shown, the draft's generation is told to stop, and told again if it speaks later")
   void dropped() throws Exception {
     draftSays("Returns are ");
