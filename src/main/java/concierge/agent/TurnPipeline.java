@@ -371,7 +371,7 @@ final class TurnPipeline {
     sendStart(turn);
     boolean complaint = guideline.complaint();
     if (complaint) {
-      sendText(turn, replies.get("complaint_ack"));
+      sendText(turn, replies.get("complaint_ack") + " ");
     }
     String account = AccountFacts.of(turn.text, turn.customer);
     if (account != null) {
@@ -404,7 +404,13 @@ final class TurnPipeline {
       if (account != null) {
         answer.append(account).append(' ');
       }
-      answer.append(generated.text().isBlank() ? replies.get("clarify") : generated.text());
+      if (generated.text().isBlank()) {
+        // nothing the generation wrote passed validation: the customer is asked to say more, on the stream too
+        answer.append(replies.get("clarify"));
+        sendText(turn, replies.get("clarify"));
+      } else {
+        answer.append(generated.text());
+      }
       String steps = nextSteps(turn);
       if (steps != null) {
         answer.append(' ').append(steps);

@@ -3,6 +3,7 @@ package concierge.agent;
 import concierge.Addresses;
 import concierge.ConciergeServer;
 import concierge.testing.TestServers;
+import concierge.testing.TurnFrames;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -110,6 +111,16 @@ class AgentIT {
     assertThat(answer).containsPattern("(?i)sorry|apolog");
     assertThat(answer.split("(?i)sorry|apolog", -1).length - 1).as("apologises once").isEqualTo(1);
     assertThat(answer).contains("1-800-555-0199").containsPattern("7 days");
+  }
+
+  @Test
+  @DisplayName("a streamed complaint shows what its answer says: the acknowledgement, the answer and the next step, spaced")
+  void complaintStreamed() {
+    List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    JsonObject turn = TurnFrames.ask(server, new JsonObject().put("message",
+        "I'm really annoyed, my package arrived damaged AGAIN"), frames);
+    assertThat(intent(turn)).isEqualTo("complaint");
+    assertThat(TurnFrames.screen(frames)).isEqualTo(turn.getString("answer"));
   }
 
   @Test
