@@ -68,7 +68,8 @@ public class Chart {
     }
     double rmax = 20;
     for (Row r : rows) rmax = Math.max(rmax, r.rps * 1.15);
-    for (double v = 0; v <= rmax; v += rmax > 60 ? 20 : 5) {
+    double step = rmax > 300 ? 100 : rmax > 150 ? 50 : rmax > 60 ? 20 : 5;
+    for (double v = 0; v <= rmax; v += step) {
       int x = (int) (rx0 + v / rmax * (rx1 - rx0));
       g.setColor(new Color(225, 225, 225));
       g.drawLine(x, top - 10, x, top + rows.size() * rowH);
