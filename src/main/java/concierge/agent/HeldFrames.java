@@ -26,6 +26,7 @@ final class HeldFrames {
   private MessageConsumer<Object> cancels;
   private boolean released;
   private boolean dropped;
+  private boolean clientGone;
 
   /** Frames sent to {@code address} are held for {@code stream} (null: a turn that is not streamed). */
   HeldFrames(Vertx vertx, String address, String stream) {
@@ -43,7 +44,10 @@ final class HeldFrames {
     }
     cancels = vertx.isClustered() ? vertx.eventBus().consumer(GenerationService.cancelAddress(stream))
         : vertx.eventBus().localConsumer(GenerationService.cancelAddress(stream));
-    cancels.handler(message -> cancelDraft());
+    cancels.handler(message -> {
+      clientGone = true;
+      cancelDraft();
+    });
     return Future.join(frames.completion(), cancels.completion()).mapEmpty();
   }
 
@@ -56,6 +60,11 @@ final class HeldFrames {
     } else {
       waiting.add(frame);
     }
+  }
+
+  /** The turn's client went away while the draft ran: a new route would answer nobody. */
+  boolean clientGone() {
+    return clientGone;
   }
 
   /** The route is settled as drafted: what waited goes to the turn's stream, and so does what follows. */

@@ -267,9 +267,14 @@ final class TurnPipeline {
         if (draft.usage.promptTokens() + draft.usage.completionTokens() > 0) {
           turn.sideCalls.add(new Turn.SideCall("dropped_answer", draft.usage));
         }
-        return route(turn);
+        return held.clientGone() ? nobodyListening() : route(turn);
       });
     });
+  }
+
+  /** The turn's client went away: what it asked is not answered. */
+  private static Future<Void> nobodyListening() {
+    return Future.failedFuture(ErrorCode.UNAVAILABLE.exception("the answer was cancelled: nobody is listening"));
   }
 
   private static boolean knowledgeRoute(Turn turn) {
@@ -390,7 +395,7 @@ final class TurnPipeline {
     return generation.generate(request, grounding).compose(generated -> {
       if (generated.cancelled()) {
         turn.usage = generated.usage();
-        return Future.failedFuture(ErrorCode.UNAVAILABLE.exception("the answer was cancelled: nobody is listening"));
+        return nobodyListening();
       }
       turn.time("generation", started);
       turn.timings.put("firstTokenMs", generated.firstTokenMs());

@@ -5,9 +5,8 @@ import concierge.llmsim.LlmSimOptions;
 import concierge.llmsim.LlmSimulator;
 import concierge.llmsim.RequestRecord;
 import concierge.llmsim.TailRates;
-import concierge.testing.TestServers;
+import concierge.testing.SimulatedLlm;
 import concierge.testing.TurnFrames;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -30,28 +29,22 @@ class DraftWhileAskingIT {
 
   private static final String QUESTION = "How long do I have to return an item?";
 
-  private Vertx simVertx;
+  private SimulatedLlm llm;
   private LlmSimulator sim;
   private ConciergeServer server;
 
   @AfterEach
   void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (simVertx != null) {
-      simVertx.close().await();
+    if (llm != null) {
+      llm.close();
     }
   }
 
   private void start(boolean draftWhileAsking) throws Exception {
-    simVertx = Vertx.vertx();
-    sim = LlmSimulator.start(simVertx, LlmSimOptions.defaults().withSpeed(1.0).withTails(TailRates.OFF)
-        .withHost("127.0.0.1").withPort(0).withSeed(11L)).await();
-    server = TestServers.start(new JsonObject()
-        .put("llm", new JsonObject().put("model", "gpt-4o-mini").put("url", sim.baseUrl()))
-        .put("intent", new JsonObject().put("fallback-threshold", 1.01).put("draft-while-asking", draftWhileAsking))
-        .put("cache", new JsonObject().put("enabled", false)));
+    llm = SimulatedLlm.start(LlmSimOptions.defaults().withSpeed(1.0).withTails(TailRates.OFF), 11L, new JsonObject()
+        .put("intent", new JsonObject().put("fallback-threshold", 1.01).put("draft-while-asking", draftWhileAsking)));
+    sim = llm.sim();
+    server = llm.server();
   }
 
   private JsonObject ask(String message, List<JsonObject> frames) {

@@ -123,8 +123,10 @@ class HeldFramesTest {
   @Test
   @DisplayName("a client that goes away while the draft runs stops the draft's generation; after a drop it no longer does")
   void clientCancelReachesDraft() throws Exception {
+    assertThat(held.clientGone()).isFalse();
     vertx.eventBus().send(GenerationService.cancelAddress(STREAM), new JsonObject());
     assertThat(await(cancels, 1)).hasSize(1);
+    assertThat(held.clientGone()).as("a changed route would answer nobody").isTrue();
     on(HeldFrames::drop);
     assertThat(await(cancels, 2)).hasSize(2);
     vertx.eventBus().send(GenerationService.cancelAddress(STREAM), new JsonObject());

@@ -8,7 +8,7 @@ import concierge.llmsim.LlmSimOptions;
 import concierge.llmsim.LlmSimulator;
 import concierge.llmsim.Outcome;
 import concierge.llmsim.TailRates;
-import concierge.testing.TestServers;
+import concierge.testing.SimulatedLlm;
 import concierge.testing.TurnFrames;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -29,17 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("The OpenAI-compatible provider, against the project's LLM simulator as a real HTTP server")
 class OpenAiProviderIT {
 
+  private SimulatedLlm llm;
   private Vertx simVertx;
   private LlmSimulator sim;
   private ConciergeServer server;
 
   @AfterEach
   void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (simVertx != null) {
-      simVertx.close().await();
+    if (llm != null) {
+      llm.close();
     }
   }
 
@@ -47,12 +45,11 @@ class OpenAiProviderIT {
     start(options, llm, new JsonObject());
   }
 
-  private void start(LlmSimOptions options, JsonObject llm, JsonObject generation) throws Exception {
-    simVertx = Vertx.vertx();
-    sim = LlmSimulator.start(simVertx, options.withHost("127.0.0.1").withPort(0).withSeed(7L)).await();
-    JsonObject settings = new JsonObject().put("model", "gpt-4o-mini").put("url", sim.baseUrl()).mergeIn(llm);
-    server = TestServers.start(new JsonObject().put("llm", settings).put("generation", generation)
-        .put("cache", new JsonObject().put("enabled", false)));
+  private void start(LlmSimOptions options, JsonObject llmSettings, JsonObject generation) throws Exception {
+    llm = SimulatedLlm.start(options, 7L, new JsonObject().put("llm", llmSettings).put("generation", generation));
+    simVertx = llm.vertx();
+    sim = llm.sim();
+    server = llm.server();
   }
 
   private JsonObject ask(String message, List<JsonObject> frames) {
