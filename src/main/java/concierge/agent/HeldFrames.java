@@ -37,18 +37,22 @@ final class HeldFrames {
 
   /** Completes when frames sent to the held address are received. */
   Future<Void> listen() {
-    frames = vertx.isClustered() ? vertx.eventBus().consumer(address) : vertx.eventBus().localConsumer(address);
+    frames = consumer(address);
     frames.handler(message -> held(message.body()));
     if (stream == null) {
       return frames.completion();
     }
-    cancels = vertx.isClustered() ? vertx.eventBus().consumer(GenerationService.cancelAddress(stream))
-        : vertx.eventBus().localConsumer(GenerationService.cancelAddress(stream));
+    cancels = consumer(GenerationService.cancelAddress(stream));
     cancels.handler(message -> {
       clientGone = true;
       cancelDraft();
     });
     return Future.join(frames.completion(), cancels.completion()).mapEmpty();
+  }
+
+  /** Clustered when the node is: the draft's generation may run on another node. */
+  private <T> MessageConsumer<T> consumer(String at) {
+    return vertx.isClustered() ? vertx.eventBus().consumer(at) : vertx.eventBus().localConsumer(at);
   }
 
   private void held(JsonObject frame) {

@@ -45,7 +45,7 @@ final class Turn {
   Usage usage = Usage.none("embedded");
   /** The turn's other LLM calls: the intent model's, and an answer begun for a route the intent model changed. */
   final List<SideCall> sideCalls = new ArrayList<>();
-  /** What the intent model said when it was asked: agreed, changed or unavailable. */
+  /** What the intent model said when it was asked: agreed, changed, unreadable or unavailable. */
   String secondOpinion;
   /** A draft whose route was changed: it must not start a generation. */
   boolean dropped;
@@ -129,7 +129,7 @@ final class Turn {
     JsonObject json = total.toJson();
     if (!sideCalls.isEmpty()) {
       JsonArray calls = new JsonArray();
-      if (usage.promptTokens() + usage.completionTokens() > 0) {
+      if (usage.hasTokens()) {
         calls.add(usage.toJson().put("purpose", "answer"));
       }
       sideCalls.forEach(call -> calls.add(call.usage().toJson().put("purpose", call.purpose())));

@@ -67,8 +67,9 @@ final class TurnPipeline {
     this.orders = new OrdersService(vertx, 5000);
     this.cache = new TurnCache(vertx, config);
     this.secondOpinion = new IntentSecondOpinion(vertx, config);
-    this.fallbackThreshold = IntentConfig.from(config).fallbackThreshold();
-    this.draftWhileAsking = IntentConfig.from(config).draftWhileAsking();
+    IntentConfig intentSettings = IntentConfig.from(config);
+    this.fallbackThreshold = intentSettings.fallbackThreshold();
+    this.draftWhileAsking = intentSettings.draftWhileAsking();
     this.replies = replies;
     this.topN = topN;
     this.conversations = new ConversationService(vertx, 2000);
@@ -264,7 +265,7 @@ final class TurnPipeline {
       held.drop();
       return drafted.transform(done -> {
         held.close();
-        if (draft.usage.promptTokens() + draft.usage.completionTokens() > 0) {
+        if (draft.usage.hasTokens()) {
           turn.sideCalls.add(new Turn.SideCall("dropped_answer", draft.usage));
         }
         return held.clientGone() ? nobodyListening() : route(turn);

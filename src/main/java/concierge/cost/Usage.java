@@ -9,6 +9,11 @@ public record Usage(String model, long promptTokens, long completionTokens, doub
     return new Usage(model, 0, 0, 0);
   }
 
+  /** Whether any tokens were billed (an LLM call was made and reached the model). */
+  public boolean hasTokens() {
+    return promptTokens + completionTokens > 0;
+  }
+
   public Usage plus(Usage other) {
     if (other == null) {
       return this;

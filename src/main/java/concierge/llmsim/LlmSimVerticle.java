@@ -100,8 +100,7 @@ final class LlmSimVerticle extends VerticleBase {
   private void force(RoutingContext ctx) {
     try {
       ForcedFault fault = ForcedFault.of(ctx.body().asJsonObject().getString("fault", ""));
-      run.forced.set(fault);
-      LOG.info("forced fault: {}", fault.label());
+      run.force(fault);
       ctx.json(new JsonObject().put("fault", fault.label()));
     } catch (RuntimeException e) {
       answer(ctx, OpenAiError.invalid("body must be {\"fault\": \"none|hang|500|429|cut\"}"));
@@ -115,8 +114,7 @@ final class LlmSimVerticle extends VerticleBase {
       if (label != null && !(label instanceof String text && !text.isBlank() && text.length() <= 100)) {
         throw new IllegalArgumentException("label");
       }
-      run.label.set((String) label);
-      LOG.info("non-streamed completions answer: {}", label);
+      run.label((String) label);
       ctx.json(new JsonObject().put("label", label));
     } catch (RuntimeException e) {
       answer(ctx, OpenAiError.invalid("body must be {\"label\": \"<text of at most 100 characters>\"} or {\"label\": null}"));

@@ -76,8 +76,7 @@ public final class LlmSimulator {
 
   /** Forces a failure on every request from now on ({@link ForcedFault#NONE} ends it). */
   public void force(ForcedFault fault) {
-    run.forced.set(fault);
-    LOG.info("forced fault: {}", fault.label());
+    run.force(fault);
   }
 
   /**
@@ -85,8 +84,7 @@ public final class LlmSimulator {
    * as a model that picked that label would; null goes back to drawn prose.
    */
   public void label(String label) {
-    run.label.set(label);
-    LOG.info("non-streamed completions answer: {}", label);
+    run.label(label);
   }
 
   public ForcedFault forced() {

@@ -1,5 +1,8 @@
 package concierge.llmsim;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,6 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** What the serving verticles of one simulator share: the options, the planner, the log and the counters. */
 final class SimulatorRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SimulatorRun.class);
 
   final LlmSimOptions options;
   final CompletionPlanner planner;
@@ -23,6 +28,18 @@ final class SimulatorRun {
     this.options = options;
     this.planner = new CompletionPlanner(options.seed(), options.speed(), options.tails());
     this.log = log;
+  }
+
+  /** Forces a failure on every request from now on ({@link ForcedFault#NONE} ends it). */
+  void force(ForcedFault fault) {
+    forced.set(fault);
+    LOG.info("forced fault: {}", fault.label());
+  }
+
+  /** What every non-streamed completion answers from now on; null: drawn prose again. */
+  void label(String text) {
+    label.set(text);
+    LOG.info("non-streamed completions answer: {}", text);
   }
 
   /** Takes a slot for a request, or says no when the concurrency limit is reached. */
