@@ -132,9 +132,10 @@ for p in $(pgrep -f -- "--path $TMP/data/chroma" || true); do # the node process
 done
 log "server pid $SERVER_PID, chroma pid ${CHROMA_PID:-?}"
 
-# 5. sampling: every second, RSS (kB) and CPU ticks of the server and of Chroma
+# 5. sampling: every second, RSS (kB) and CPU ticks of the server and of Chroma, the simulator's CPU
+# ticks, and the whole machine's busy and total ticks (/proc/stat): what is left is the load generator's
 SAMPLES="$OUT/samples.csv"
-echo "epochMs,serverRssKb,serverCpuTicks,chromaRssKb,chromaCpuTicks,load1" > "$SAMPLES"
+echo "epochMs,serverRssKb,serverCpuTicks,chromaRssKb,chromaCpuTicks,load1,simCpuTicks,machineBusyTicks,machineTicks" > "$SAMPLES"
 sample_proc() { # pid -> "rssKb ticks"
   local pid=$1 rss ticks
   rss=$(awk '/^VmRSS:/{print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
@@ -145,7 +146,9 @@ sample_proc() { # pid -> "rssKb ticks"
   while kill -0 "$SERVER_PID" 2>/dev/null; do
     read -r srss scpu < <(sample_proc "$SERVER_PID")
     if [[ -n $CHROMA_PID ]]; then read -r crss ccpu < <(sample_proc "$CHROMA_PID"); else crss=0; ccpu=0; fi
-    echo "$(date +%s%3N),$srss,$scpu,$crss,$ccpu,$(cut -d' ' -f1 /proc/loadavg)" >> "$SAMPLES"
+    if [[ -n ${SIM_PID:-} ]]; then read -r _ simcpu < <(sample_proc "$SIM_PID"); else simcpu=0; fi
+    machine=$(awk '/^cpu /{idle=$5+$6; total=0; for (i=2; i<=9; i++) total+=$i; print total-idle "," total}' /proc/stat)
+    echo "$(date +%s%3N),$srss,$scpu,$crss,$ccpu,$(cut -d' ' -f1 /proc/loadavg),$simcpu,$machine" >> "$SAMPLES"
     sleep 1
   done
 ) &

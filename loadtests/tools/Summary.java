@@ -39,7 +39,9 @@ public class Summary {
   record Sim(long arrivedMs, String model, boolean stream, double ttftMs, double totalMs, int promptTokens,
              int completionTokens, String outcome) {}
 
-  record Sample(long ms, long serverRss, long serverTicks, long chromaRss, long chromaTicks, double load1) {}
+  /** simTicks, machineBusyTicks and machineTicks are -1 in samples written before they were recorded. */
+  record Sample(long ms, long serverRss, long serverTicks, long chromaRss, long chromaTicks, double load1, long simTicks,
+                long machineBusyTicks, long machineTicks) {}
 
   public static void main(String[] argv) throws IOException {
     Map<String, String> a = new HashMap<>();
@@ -160,9 +162,20 @@ public class Summary {
         peak = Math.max(peak, (q.serverTicks - p.serverTicks) / 100.0 / ((q.ms - p.ms) / 1000.0) * 100);
       }
       res.put("serverCpuPeak5sPct", round(peak));
+      if (f.machineTicks >= 0 && l.machineTicks > f.machineTicks) {
+        // /proc/stat counts every core's ticks: busy share of all of them, in percent of one core
+        int cores = Runtime.getRuntime().availableProcessors();
+        double machine = (double) (l.machineBusyTicks - f.machineBusyTicks) / (l.machineTicks - f.machineTicks) * 100 * cores;
+        double sim = (l.simTicks - f.simTicks) / 100.0 / secs * 100;
+        res.put("simCpuAvgPct", round(sim));
+        res.put("machineCpuAvgPct", round(machine));
+        res.put("othersCpuAvgPct", round(machine - sim - (l.serverTicks - f.serverTicks) / 100.0 / secs * 100
+            - (l.chromaTicks - f.chromaTicks) / 100.0 / secs * 100));
+      }
       res.put("load1Avg", round(in.stream().mapToDouble(Sample::load1).average().orElse(0)));
     }
-    res.put("cpuNote", "percent of one core; the machine has 2 cores (200%)");
+    res.put("cpuNote", "percent of one core; the machine has " + Runtime.getRuntime().availableProcessors()
+        + " cores; others = the machine minus server, Chroma and simulator: mostly the load generator");
     s.put("resources", res);
 
     // Concierge's overhead over the LLM
@@ -422,7 +435,9 @@ public class Summary {
     for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
       String[] f = line.split(",");
       if (f.length < 6) continue;
-      out.add(new Sample(Long.parseLong(f[0]), (long) d(f[1]), (long) d(f[2]), (long) d(f[3]), (long) d(f[4]), d(f[5])));
+      boolean machine = f.length >= 9;
+      out.add(new Sample(Long.parseLong(f[0]), (long) d(f[1]), (long) d(f[2]), (long) d(f[3]), (long) d(f[4]), d(f[5]),
+          machine ? (long) d(f[6]) : -1, machine ? (long) d(f[7]) : -1, machine ? (long) d(f[8]) : -1));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prints the markdown tables of BENCHMARKS.md from loadtests/results/*/summary.properties.
+# Prints the markdown tables of BENCHMARKS.md from loadtests/results/*/summary.properties; the last
+# (CPU by process, in percent of one core) only for runs whose samples hold the machine's ticks.
 cd "${RESULTS:-$(dirname "$0")/../results}"
 p() { awk -F= -v k="$2" '$1==k{print $2}' "$1/summary.properties"; }
 s() { awk -v v="$1" 'BEGIN{ if (v=="") print "n/a"; else if (v>=1000) printf "%.1f s", v/1000; else printf "%.0f ms", v }'; }
@@ -40,4 +41,14 @@ for sc in "$@"; do
       "$(awk -v c="$client" -v s="$sim" 'BEGIN{ if (c <= s + 30) print "met"; else printf "missed by %.0f ms", c - s - 30 }')" \
       "$(p $f overhead.ttftBar.$m.clientWithoutIntentModelP95Ms)"
   done
+done
+echo
+echo "| scenario | machine busy | server | Chroma | LLM simulator | the rest (mostly the load generator) | load avg |"
+echo "|---|---|---|---|---|---|---|"
+for sc in "$@"; do
+  f=$sc
+  [[ -f $f/summary.properties ]] && grep -q '^resources.machineCpuAvgPct' $f/summary.properties || continue
+  printf '| %s | %s%% | %s%% | %s%% | %s%% | %s%% | %s |\n' "$sc" "$(p $f resources.machineCpuAvgPct)" \
+    "$(p $f resources.serverCpuAvgPct)" "$(p $f resources.chromaCpuAvgPct)" "$(p $f resources.simCpuAvgPct)" \
+    "$(p $f resources.othersCpuAvgPct)" "$(p $f resources.load1Avg)"
 done
