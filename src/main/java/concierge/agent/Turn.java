@@ -41,6 +41,8 @@ final class Turn {
   String answer = "";
   String cache = "miss";
   JsonObject action = new JsonObject().put("type", "none").put("status", "none").put("orderId", (String) null);
+  /** When this turn answered "where should the order ship?": the earlier request and this message, as placed. */
+  String orderRequest;
   /** The answer's own LLM call (none for the embedded generator or a cached answer). */
   Usage usage = Usage.none("embedded");
   /** The turn's other LLM calls: the intent model's, and an answer begun for a route the intent model changed. */
@@ -161,6 +163,7 @@ final class Turn {
   /** What the conversation keeps of this turn. */
   JsonObject memory() {
     return new JsonObject().put("turnId", turnId).put("message", request.message()).put("question", question)
-        .put("answer", answer).put("intent", intent).put("action", action).put("at", System.currentTimeMillis());
+        .put("answer", answer).put("intent", intent).put("action", action).put("at", System.currentTimeMillis())
+        .put("orderRequest", orderRequest);
   }
 }

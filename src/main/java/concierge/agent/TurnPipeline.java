@@ -83,6 +83,7 @@ final class TurnPipeline {
     return loadConversation(turn)
         .compose(v -> customerName(turn))
         .compose(v -> pendingConfirmation(turn))
+        .compose(answered -> answered ? Future.succeededFuture(true) : awaitedDestination(turn))
         .compose(answered -> answered ? Future.succeededFuture() : answer(turn))
         .onFailure(failure -> cache.abandon(turn))
         .compose(v -> cache.settle(turn))
@@ -150,6 +151,38 @@ final class TurnPipeline {
       sendText(turn, turn.answer);
       return Future.succeededFuture(true);
     });
+  }
+
+  /**
+   * The previous turn asked where its new order should ship: a message that names a place (and no
+   * product of its own) completes that request. Anything else, or an orders service that cannot
+   * be reached, leaves the message to be answered as itself.
+   */
+  private Future<Boolean> awaitedDestination(Turn turn) {
+    JsonObject last = turn.conversation.lastTurn();
+    JsonObject action = last == null ? null : last.getJsonObject("action");
+    if (action == null || !OrderAnswer.DESTINATION.equals(action.getString("awaiting"))
+        || !"order_place".equals(action.getString("type"))) {
+      return Future.succeededFuture(false);
+    }
+    long started = System.nanoTime();
+    String merged = last.getString("orderRequest");
+    String earlier = merged != null ? merged : last.getString("message", "");
+    return orders.destination(turn.customerId(), turn.conversationId, earlier, turn.request.message())
+        .map(reply -> {
+          turn.time("orders", started);
+          if (!reply.handled()) {
+            return false;
+          }
+          turn.intent = "order_place";
+          turn.confidence = 1.0;
+          turn.orderRequest = earlier + "\n" + turn.request.message();
+          applyOrderReply(turn, reply);
+          sendStart(turn);
+          sendText(turn, turn.answer);
+          return true;
+        })
+        .otherwise(false);
   }
 
   /** The database (or the orders service) cannot be reached: nothing was done, the action says refused. */
@@ -346,6 +379,9 @@ final class TurnPipeline {
     turn.answer = reply.answer() == null ? "" : reply.answer();
     turn.action = new JsonObject().put("type", reply.type() == null ? "none" : reply.type())
         .put("status", reply.status() == null ? "none" : reply.status()).put("orderId", reply.orderId());
+    if (reply.awaiting() != null) {
+      turn.action.put("awaiting", reply.awaiting());
+    }
   }
 
   private Future<Void> knowledge(Turn turn) {

@@ -67,7 +67,7 @@ public final class AnswerText {
   }
 
   public OrderAnswer answer(String type, String status, String orderId) {
-    return new OrderAnswer(true, text.toString().trim(), type, status, orderId, new ArrayList<>(facts));
+    return new OrderAnswer(true, text.toString().trim(), type, status, orderId, new ArrayList<>(facts), null);
   }
 
   @Override

@@ -39,6 +39,11 @@ public final class OrderDesk {
     };
   }
 
+  /** A message after "where should the order ship?" (see {@link OrderPlacement#destination}). */
+  public Future<OrderAnswer> destination(String customerId, String conversationId, String earlier, String message) {
+    return placement.destination(customerId, conversationId, earlier, message);
+  }
+
   public Future<OrderAnswer> confirm(String customerId, String conversationId, String message) {
     return confirmations.confirm(customerId, conversationId, message);
   }

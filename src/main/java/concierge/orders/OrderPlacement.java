@@ -23,6 +23,20 @@ final class OrderPlacement {
     this.clock = clock;
   }
 
+  /**
+   * The message after this placement asked where to ship, {@code earlier} being the request it was
+   * asked about: when the message names a place and no product of its own, the two are placed as
+   * one request; otherwise it is not handled here (a new request, or something else) and is
+   * answered as itself.
+   */
+  Future<OrderAnswer> destination(String customerId, String conversationId, String earlier, String message) {
+    OrderRequest alone = catalogue.parse(message);
+    if (alone.place() == null || alone.namesProducts() || !alone.lines().isEmpty()) {
+      return Future.succeededFuture(OrderAnswer.unhandled());
+    }
+    return answer(customerId, conversationId, earlier + "\n" + message);
+  }
+
   Future<OrderAnswer> answer(String customerId, String conversationId, String message) {
     if (customerId == null) {
       return Future.succeededFuture(StatusAnswers.signIn(ActionAnswers.PLACE));

@@ -18,6 +18,9 @@ import java.util.Set;
  *   -> {"handled":true,"answer":"...","action":{"type":"...","status":"none|needs_confirmation|done|refused",
  *       "orderId":"AF-..."|null},"facts":["..."]}
  * {"action":"confirm","customerId":"...","conversationId":"...","message":"yes"} -> the same, or {"handled":false}
+ * {"action":"destination","customerId":"...","conversationId":"...","earlier":"I want the Ridgeline 2 Tent",
+ *  "message":"to Denver, Colorado"} -> the placement of both together, or {"handled":false} when the message
+ *  names no place or names products of its own
  * {"action":"ping"} -> {"ok":true}
  * {"action":"customer","customerId":"c-1001"} -> {"name","firstName","email","member"} (null when unknown)
  * </pre>
@@ -25,7 +28,8 @@ import java.util.Set;
 public final class OrdersService {
 
   /** A request as the verticle reads it. */
-  public record Request(String action, String intent, String customerId, String conversationId, String message) {
+  public record Request(String action, String intent, String customerId, String conversationId, String message,
+                        String earlier) {
   }
 
   static final Set<String> INTENTS = Set.of("order_status", "order_place", "order_cancel", "order_change");
@@ -49,6 +53,13 @@ public final class OrdersService {
         .put("conversationId", conversationId).put("message", message)).map(OrdersService::answer);
   }
 
+  /** The answer to an order's "where should it ship?": {@code earlier} is the request that was asked it. */
+  public Future<OrderAnswer> destination(String customerId, String conversationId, String earlier, String message) {
+    return send(new JsonObject().put("action", "destination").put("customerId", customerId)
+        .put("conversationId", conversationId).put("earlier", earlier).put("message", message))
+        .map(OrdersService::answer);
+  }
+
   public Future<Void> ping() {
     return send(new JsonObject().put("action", "ping")).mapEmpty();
   }
@@ -70,6 +81,7 @@ public final class OrdersService {
     String conversationId = text(body, "conversationId", 128);
     String message = text(body, "message", MAX_MESSAGE);
     String intent = text(body, "intent", 40);
+    String earlier = text(body, "earlier", MAX_MESSAGE);
     switch (String.valueOf(action)) {
       case "turn" -> {
         require(intent != null && INTENTS.contains(intent), "intent must be one of " + INTENTS);
@@ -77,12 +89,14 @@ public final class OrdersService {
         require(conversationId != null || intent.equals("order_status"), "conversationId is required");
       }
       case "confirm" -> require(message != null && conversationId != null, "conversationId and message are required");
+      case "destination" -> require(message != null && conversationId != null && earlier != null,
+          "conversationId, earlier and message are required");
       case "customer" -> require(customerId != null, "customerId is required");
       case "ping" -> {
       }
-      default -> throw new IllegalArgumentException("action must be one of turn, confirm, ping, customer");
+      default -> throw new IllegalArgumentException("action must be one of turn, confirm, destination, ping, customer");
     }
-    return new Request(action, intent, customerId, conversationId, message);
+    return new Request(action, intent, customerId, conversationId, message, earlier);
   }
 
   static JsonObject encode(OrderAnswer answer) {
@@ -92,7 +106,7 @@ public final class OrdersService {
     return new JsonObject().put("answer", answer.answer())
         .put("action", new JsonObject().put("type", answer.type()).put("status", answer.status())
             .put("orderId", answer.orderId()))
-        .put("facts", new JsonArray(answer.facts())).put("handled", true);
+        .put("facts", new JsonArray(answer.facts())).put("awaiting", answer.awaiting()).put("handled", true);
   }
 
   static JsonObject encode(Customer customer) {
@@ -108,7 +122,7 @@ public final class OrdersService {
     JsonObject action = json.getJsonObject("action", new JsonObject());
     List<String> facts = json.getJsonArray("facts", new JsonArray()).stream().map(String::valueOf).toList();
     return new OrderAnswer(true, json.getString("answer"), action.getString("type"), action.getString("status"),
-        action.getString("orderId"), facts);
+        action.getString("orderId"), facts, json.getString("awaiting"));
   }
 
   private static String text(JsonObject body, String field, int max) {

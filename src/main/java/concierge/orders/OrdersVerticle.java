@@ -102,6 +102,8 @@ public final class OrdersVerticle extends VerticleBase {
     return switch (request.action()) {
       case "turn" -> desk.turn(request.intent(), request.customerId(), request.conversationId(), request.message())
           .map(OrdersService::encode);
+      case "destination" -> desk.destination(request.customerId(), request.conversationId(), request.earlier(),
+          request.message()).map(OrdersService::encode);
       case "confirm" -> desk.confirm(request.customerId(), request.conversationId(), request.message())
           .onSuccess(answer -> {
             if (OrderAnswer.DONE.equals(answer.status())) {

@@ -67,7 +67,7 @@ public final class ProblemAnswers {
 
   static OrderAnswer askDestination(String type, String orderId) {
     return new AnswerText().say("Where should the order ship? " + WHERE_WE_SHIP)
-        .answer(type, OrderAnswer.NONE, orderId);
+        .answer(type, OrderAnswer.NONE, orderId).awaiting(OrderAnswer.DESTINATION);
   }
 
   /**
@@ -103,14 +103,14 @@ public final class ProblemAnswers {
       text.say(", for a total of ").money(inUs.totalCents()).say(".");
     }
     return text.say(" Where should the order ship? " + WHERE_WE_SHIP)
-        .answer(ActionAnswers.PLACE, OrderAnswer.NONE, null);
+        .answer(ActionAnswers.PLACE, OrderAnswer.NONE, null).awaiting(OrderAnswer.DESTINATION);
   }
 
   /** A place without a shippable destination: a whole country named, or one the shop does not ship to. */
   static OrderAnswer place(String type, Destinations.Place place, String orderId) {
     if (place.stateNeeded()) {
       return new AnswerText().say("Which state should it ship to? Shipping costs differ for Alaska and Hawaii.")
-          .answer(type, OrderAnswer.NONE, orderId);
+          .answer(type, OrderAnswer.NONE, orderId).awaiting(OrderAnswer.DESTINATION);
     }
     String where = "South America".equals(place.name()) || "Mexico".equals(place.name())
         ? "Mexico or South America" : place.name();

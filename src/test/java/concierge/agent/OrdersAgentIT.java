@@ -71,4 +71,38 @@ class OrdersAgentIT {
     JsonObject again = ask("yes", "c-1001", conversation);
     assertThat(again.getJsonObject("action").getString("status")).isNotEqualTo("done");
   }
+
+  @Test
+  @DisplayName("an order without a destination: the answer to \"where should it ship?\" completes it, and yes places it")
+  void destinationAnswered() {
+    JsonObject first = ask("I want to buy the Ridgeline 2 Tent", "c-1001", null);
+    String conversation = first.getString("conversationId");
+    assertThat(first.getString("answer")).contains("Where should the order ship?");
+    assertThat(first.getJsonObject("action").getString("awaiting")).isEqualTo("destination");
+
+    JsonObject where = ask("Ship it to Denver, Colorado", "c-1001", conversation);
+    assertThat(where.getJsonObject("intent").getString("name")).isEqualTo("order_place");
+    assertThat(where.getJsonObject("action").getString("status")).isEqualTo("needs_confirmation");
+    assertThat(where.getJsonObject("action").containsKey("awaiting")).isFalse();
+    assertThat(where.getString("answer")).contains("1 x Ridgeline 2 Tent").contains("Colorado")
+        .contains("Shall I place this order?");
+
+    JsonObject yes = ask("yes", "c-1001", conversation);
+    assertThat(yes.getJsonObject("action").getString("status")).isEqualTo("done");
+    assertThat(yes.getJsonObject("action").getString("orderId")).startsWith("AF-");
+  }
+
+  @Test
+  @DisplayName("after \"where should it ship?\", a question or a new order naming its own product is answered as itself")
+  void destinationNotAnswered() {
+    String conversation = ask("I want to buy the Ridgeline 2 Tent", "c-1002", null).getString("conversationId");
+    JsonObject question = ask("What is your return policy?", "c-1002", conversation);
+    assertThat(question.getJsonObject("intent").getString("name")).isEqualTo("policy_question");
+    assertThat(question.getJsonObject("action").getString("type")).isEqualTo("none");
+
+    String again = ask("I want to buy the Ridgeline 2 Tent", "c-1002", null).getString("conversationId");
+    JsonObject other = ask("Actually I want the Lumen 400 Headlamp shipped to Austin, Texas", "c-1002", again);
+    assertThat(other.getJsonObject("action").getString("status")).isEqualTo("needs_confirmation");
+    assertThat(other.getString("answer")).contains("Lumen 400 Headlamp").doesNotContain("Ridgeline 2");
+  }
 }
