@@ -17,7 +17,8 @@
 #
 # Environment: USERS (100), DURATION (300, measured seconds), WARMUP (150; embedded-paced 45), RAMP (10), SEED (42),
 # LLM_URL / LLM_API_KEY / LLM_MODEL (a real OpenAI-compatible endpoint instead of the simulator),
-# SERVER_JAVA_OPTS and MALLOC_ARENA_MAX (defaults as in concierge.sh), KEEP_TMP=1 keeps the temp folder, RESULTS_DIR (loadtests/results).
+# SERVER_JAVA_OPTS and MALLOC_ARENA_MAX (defaults as in concierge.sh), KEEP_TMP=1 keeps the temp folder, RESULTS_DIR (loadtests/results),
+# INTENT_LABELS (1: the simulator is told each seed-mix message's intent and answers the intent model with it; 0: prose).
 # replay and embedded-paced: the server's and Gatling's JIT are warmed first with JIT_WARMUP seconds of
 # the seed mix (closed loop, in the same Gatling run; 150 s: C2 compiled for about 170 s of load), then the cache is cleared.
 # embedded-paced: RATE_TURNS turns/s (default: half of the last `embedded` run's turns/s); WARMUP 45, DURATION 120.
@@ -180,10 +181,14 @@ if [[ $RATE != 0 ]]; then
 else
   log "gatling: $USERS users, ramp $RAMP s, warm-up $WARMUP s, measured $DURATION s, mix $MIX over $TRANSPORT"
 fi
+# the simulated intent model knows the intent of every seed-mix message (INTENT_LABELS=0: it answers prose)
+LABEL_ARGS=()
+if [[ $LLM == sim && ${INTENT_LABELS:-1} != 0 ]]; then LABEL_ARGS=(-DsimUrl="http://127.0.0.1:$SIM_PORT"); fi
 START_MS="$(date +%s%3N)"
 (cd "$HERE" && mvn -B -q gatling:test -Dscenario="$SCENARIO" -Dgatling.simulationClass=concierge.load.ChatSimulation \
     -DbaseUrl="http://127.0.0.1:$PORT" -Dusers="$USERS" -Dduration="$DURATION" -Dwarmup="$WARMUP" -Dramp="$RAMP" \
-    -Dmix="$MIX" -Dtransport="$TRANSPORT" -Dseed="$SEED" -Drate="$RATE" -DturnLog="$OUT/turns.csv" "${WARM_ARGS[@]}") 2>&1 | tee "$OUT/gatling.out" | tail -60
+    -Dmix="$MIX" -Dtransport="$TRANSPORT" -Dseed="$SEED" -Drate="$RATE" -DturnLog="$OUT/turns.csv" "${WARM_ARGS[@]}" \
+    "${LABEL_ARGS[@]}") 2>&1 | tee "$OUT/gatling.out" | tail -60
 if [[ $JIT_WARMUP != 0 ]]; then
   if [[ ! -s "$OUT/cache-cleared.json" ]]; then log "the cache was not cleared after the warm-up"; exit 1; fi
   log "warm-up: $(($(wc -l < "$TMP/warmup-turns.csv") - 1)) turns; cache cleared: $(cat "$OUT/cache-cleared.json")"

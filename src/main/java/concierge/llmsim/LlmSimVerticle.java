@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The simulator's HTTP front: checks the key, reads the request, admits it under the concurrency
@@ -21,6 +23,8 @@ final class LlmSimVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(LlmSimVerticle.class);
   private static final String ARRIVED = "llmsim.arrived";
   private static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+  /** Labels of every text a load test can send: about 12,000 short messages are 1 MB. */
+  private static final long MAX_LABELS_BYTES = 8L * 1024 * 1024;
 
   private final SimulatorRun run;
 
@@ -43,6 +47,7 @@ final class LlmSimVerticle extends VerticleBase {
     router.get("/sim/fault").handler(ctx -> ctx.json(new JsonObject().put("fault", run.forced.get().label())));
     router.post("/sim/fault").handler(BodyHandler.create(false).setBodyLimit(1024)).handler(this::force);
     router.post("/sim/label").handler(BodyHandler.create(false).setBodyLimit(1024)).handler(this::label);
+    router.post("/sim/labels").handler(BodyHandler.create(false).setBodyLimit(MAX_LABELS_BYTES)).handler(this::labels);
     router.route().last().handler(ctx -> answer(ctx, OpenAiError.notFound(ctx.request().path())));
     HttpServerOptions options = new HttpServerOptions().setHost(run.options.host()).setPort(run.options.port())
         .setCompressionSupported(false).setTcpNoDelay(true);
@@ -75,8 +80,8 @@ final class LlmSimVerticle extends VerticleBase {
     if (forced == ForcedFault.INVENT) {
       plan = plan.withAnswer(AnswerComposer.invented(plan.answer()));
     }
-    String label = run.label.get();
-    if (label != null && !request.stream()) {
+    String label = request.stream() ? null : run.labelFor(request.question());
+    if (label != null) {
       plan = plan.withAnswer(AnswerComposer.exactly(label));
     }
     ctx.response().putHeader("x-llmsim-request-id", plan.id());
@@ -118,6 +123,27 @@ final class LlmSimVerticle extends VerticleBase {
       ctx.json(new JsonObject().put("label", label));
     } catch (RuntimeException e) {
       answer(ctx, OpenAiError.invalid("body must be {\"label\": \"<text of at most 100 characters>\"} or {\"label\": null}"));
+    }
+  }
+
+  /**
+   * The label of each known message, for a load test that knows what it sends:
+   * {"labels": {"Do you ship to Canada?": "policy_question", ...}} replaces those given before.
+   */
+  private void labels(RoutingContext ctx) {
+    try {
+      JsonObject given = ctx.body().asJsonObject().getJsonObject("labels");
+      Map<String, String> labels = new HashMap<>();
+      given.forEach(entry -> {
+        if (!(entry.getValue() instanceof String text && !text.isBlank() && text.length() <= 100)) {
+          throw new IllegalArgumentException("label");
+        }
+        labels.put(entry.getKey(), text);
+      });
+      run.labels(labels);
+      ctx.json(new JsonObject().put("labels", labels.size()));
+    } catch (RuntimeException e) {
+      answer(ctx, OpenAiError.invalid("body must be {\"labels\": {\"<message>\": \"<label of at most 100 characters>\", ...}}"));
     }
   }
 

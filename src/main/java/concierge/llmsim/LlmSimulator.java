@@ -87,6 +87,15 @@ public final class LlmSimulator {
     run.label(label);
   }
 
+  /**
+   * The label of each known message: a non-streamed completion whose question is one of them
+   * answers its label, as an accurate classifier would ({@link #label} comes first); the others
+   * answer drawn prose. Replaces the labels given before.
+   */
+  public void labels(java.util.Map<String, String> byMessage) {
+    run.labels(byMessage);
+  }
+
   public ForcedFault forced() {
     return run.forced.get();
   }

@@ -3,6 +3,9 @@ package concierge.llmsim;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +24,8 @@ final class SimulatorRun {
   final AtomicReference<ForcedFault> forced = new AtomicReference<>(ForcedFault.NONE);
   /** When set, the text every non-streamed completion answers (a classifier's label); null: drawn prose. */
   final AtomicReference<String> label = new AtomicReference<>();
+  /** The label of each known message (by {@link #messageKey}), for non-streamed completions without {@link #label}. */
+  final AtomicReference<Map<String, String>> labels = new AtomicReference<>(Map.of());
   /** The event-loop threads that serve requests, for the CPU time the simulator used. */
   final Set<Thread> eventLoops = ConcurrentHashMap.newKeySet();
 
@@ -40,6 +45,25 @@ final class SimulatorRun {
   void label(String text) {
     label.set(text);
     LOG.info("non-streamed completions answer: {}", text);
+  }
+
+  /** Known messages and their labels, replacing those given before (empty: none). */
+  void labels(Map<String, String> byMessage) {
+    Map<String, String> keyed = new HashMap<>();
+    byMessage.forEach((message, intent) -> keyed.put(messageKey(message), intent));
+    labels.set(Map.copyOf(keyed));
+    LOG.info("non-streamed completions answer the labels of {} known messages", keyed.size());
+  }
+
+  /** What a non-streamed completion about {@code question} answers: the forced label, its own label, or null (prose). */
+  String labelFor(String question) {
+    String forced = label.get();
+    return forced != null ? forced : labels.get().get(messageKey(question));
+  }
+
+  /** Case, outer and repeated white space do not make another message. */
+  static String messageKey(String message) {
+    return message.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 
   /** Takes a slot for a request, or says no when the concurrency limit is reached. */

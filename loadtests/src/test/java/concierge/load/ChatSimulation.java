@@ -16,6 +16,10 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * loop, {@code users} users, logged to {@code warmupTurnLog} instead, then {@code POST /admin/cache/clear}
  * and {@code GET /admin/costs}, written to {@code cacheClearedOut} and {@code costsOut}, and only then
  * the measured scenario: the server's JIT and this load generator's own JIT are both warm when the
- * measuring starts).
+ * measuring starts), {@code simUrl} (the LLM simulator's base URL, e.g. http://127.0.0.1:8090: before the
+ * run it is told the intent of every seed-mix message, see {@link #teachIntentModel}; empty: not told).
  *
  * <p>WebSocket: one socket per user; a turn is {@code sendText} then two checks in sequence: the
  * first frame of type {@code delta} (time to first token) and the {@code end} frame (full answer).
@@ -251,9 +256,37 @@ public class ChatSimulation extends Simulation {
 
   @Override
   public void before() {
+    String simUrl = System.getProperty("simUrl", "");
+    if (!simUrl.isBlank()) {
+      teachIntentModel(simUrl);
+    }
     log.open();
     if (jitWarmup > 0) {
       warmupLog.open();
+    }
+  }
+
+  /**
+   * Gives the LLM simulator the intent of every seed-mix message (POST /sim/labels), so that when
+   * Concierge asks its intent model, the simulated model answers as an accurate classifier would.
+   */
+  static void teachIntentModel(String simUrl) {
+    try {
+      ObjectNode body = JSON.createObjectNode();
+      ObjectNode labels = body.putObject("labels");
+      Messages.seedLabels().forEach(labels::put);
+      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simUrl + "/sim/labels"))
+          .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("the simulator refused the intent labels: " + response.statusCode() + " " + response.body());
+      }
+      System.out.println("intent model: the simulator knows the intent of " + labels.size() + " seed-mix messages");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

@@ -1,7 +1,9 @@
 package concierge.load;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,6 +29,9 @@ final class Messages {
   record Script(String kind, String customerId, List<String> messages) {}
 
   static final String[] CUSTOMERS = {"c-1001", "c-1002"};
+
+  /** An order placement's second message: the yes to its confirmation question. */
+  static final String CONFIRM = "yes, please place it";
 
   static final String[] PRODUCTS = {
       "Ridgeline 2 Tent", "Ridgeline 4 Tent", "Solo Arc 1 Ultralight Tent", "Kestrel Polar 2 tent",
@@ -110,16 +115,48 @@ final class Messages {
   static Script seed(Random random) {
     double r = random.nextDouble();
     if (r < 0.45) {
-      String text = pick(random, OPENERS) + pick(random, POLICY_QUESTIONS) + pick(random, CLOSERS);
-      return new Script("policy", null, List.of(text.strip()));
+      return new Script("policy", null, List.of(question(pick(random, OPENERS), pick(random, POLICY_QUESTIONS),
+          pick(random, CLOSERS))));
     }
     if (r < 0.85) {
-      String text = pick(random, OPENERS) + String.format(pick(random, PRODUCT_QUESTIONS), pick(random, PRODUCTS))
-          + pick(random, CLOSERS);
-      return new Script("product", null, List.of(text.strip()));
+      return new Script("product", null, List.of(question(pick(random, OPENERS),
+          String.format(pick(random, PRODUCT_QUESTIONS), pick(random, PRODUCTS)), pick(random, CLOSERS))));
     }
     String order = String.format(pick(random, ORDERS), pick(random, PRODUCTS));
-    return new Script("order", pick(random, CUSTOMERS), List.of(order, "yes, please place it"));
+    return new Script("order", pick(random, CUSTOMERS), List.of(order, CONFIRM));
+  }
+
+  private static String question(String opener, String question, String closer) {
+    return (opener + question + closer).strip();
+  }
+
+  /**
+   * Every first message the seed mix can send, with the intent it was written for: policy
+   * questions are {@code policy_question}, product questions {@code product_question}, order
+   * requests and the yes that confirms them {@code order_place} (about 11,900 texts). The simulated intent model answers these, as
+   * an accurate classifier would.
+   */
+  static Map<String, String> seedLabels() {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (String opener : OPENERS) {
+      for (String closer : CLOSERS) {
+        for (String policy : POLICY_QUESTIONS) {
+          labels.put(question(opener, policy, closer), "policy_question");
+        }
+        for (String asked : PRODUCT_QUESTIONS) {
+          for (String product : PRODUCTS) {
+            labels.put(question(opener, String.format(asked, product), closer), "product_question");
+          }
+        }
+      }
+    }
+    for (String order : ORDERS) {
+      for (String product : PRODUCTS) {
+        labels.put(String.format(order, product), "order_place");
+      }
+    }
+    labels.put(CONFIRM, "order_place");
+    return labels;
   }
 
   /**
