@@ -44,8 +44,8 @@ case "$SCENARIO" in
     PREV="${RESULTS_DIR:-$HERE/results}/embedded/summary.properties"
     if [[ -z "${RATE_TURNS:-}" && -f $PREV ]]; then RATE_TURNS="$(awk -F= '$1=="turnsPerSecond"{print $2/2}' "$PREV")"; fi
     RATE_TURNS="${RATE_TURNS:-40}"
-    # a seed-mix conversation is 1.15 turns on average (15% are two-turn order placements)
-    RATE="$(awk -v t="$RATE_TURNS" 'BEGIN{printf "%.2f", t/1.15}')" ;;
+    # a seed-mix conversation is 1.3 turns on average (15% are three-turn order placements)
+    RATE="$(awk -v t="$RATE_TURNS" 'BEGIN{printf "%.2f", t/1.3}')" ;;
   replay)        MIX=workload; MODEL=gpt-4o-mini; CACHE=true; WARMUP=0; JIT=150 ;;
   smoke)         LLM=none; USERS="${USERS_SMOKE:-20}"; DURATION="${DURATION_SMOKE:-30}"; WARMUP=0; RAMP=2; STRICT=1 ;;
   *) echo "unknown scenario: $SCENARIO" >&2; exit 2 ;;

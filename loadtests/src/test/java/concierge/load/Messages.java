@@ -8,8 +8,9 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The message mixes. A "script" is one conversation: one message, or two for an order placement
- * (the request, then "yes" to confirm in the same conversation).
+ * The message mixes. A "script" is one conversation: one message, or three for an order placement
+ * in the same conversation: the request, then where it should ship (the answer to the server's
+ * question), then "yes" to the confirmation question; the order is then placed in the database.
  *
  * <ul>
  *   <li>{@code seed}: the old agent's mix: 45% policy questions, 40% product questions, 15% order
@@ -30,7 +31,12 @@ final class Messages {
 
   static final String[] CUSTOMERS = {"c-1001", "c-1002"};
 
-  /** An order placement's second message: the yes to its confirmation question. */
+  /** An order placement's second message: where it should ship (the shop asks when the request does not say). */
+  static final String[] DESTINATIONS = {
+      "Ship it to Denver, Colorado", "To Austin, Texas please", "Portland, Oregon", "Send it to Boston, Massachusetts",
+      "It goes to Chicago, Illinois", "Toronto, Canada"};
+
+  /** An order placement's last message: the yes to its confirmation question. */
   static final String CONFIRM = "yes, please place it";
 
   static final String[] PRODUCTS = {
@@ -123,7 +129,7 @@ final class Messages {
           String.format(pick(random, PRODUCT_QUESTIONS), pick(random, PRODUCTS)), pick(random, CLOSERS))));
     }
     String order = String.format(pick(random, ORDERS), pick(random, PRODUCTS));
-    return new Script("order", pick(random, CUSTOMERS), List.of(order, CONFIRM));
+    return new Script("order", pick(random, CUSTOMERS), List.of(order, pick(random, DESTINATIONS), CONFIRM));
   }
 
   private static String question(String opener, String question, String closer) {
@@ -133,7 +139,7 @@ final class Messages {
   /**
    * Every first message the seed mix can send, with the intent it was written for: policy
    * questions are {@code policy_question}, product questions {@code product_question}, order
-   * requests and the yes that confirms them {@code order_place} (about 11,900 texts). The simulated intent model answers these, as
+   * requests, the destinations and the yes that complete them {@code order_place} (about 11,900 texts). The simulated intent model answers these, as
    * an accurate classifier would.
    */
   static Map<String, String> seedLabels() {
@@ -154,6 +160,9 @@ final class Messages {
       for (String product : PRODUCTS) {
         labels.put(String.format(order, product), "order_place");
       }
+    }
+    for (String destination : DESTINATIONS) {
+      labels.put(destination, "order_place");
     }
     labels.put(CONFIRM, "order_place");
     return labels;
