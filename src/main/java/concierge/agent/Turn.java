@@ -27,7 +27,6 @@ final class Turn {
   final Map<String, Long> timings = new LinkedHashMap<>();
   final Set<String> degraded = new LinkedHashSet<>();
   Conversation conversation;
-  String customerName;
   /** The signed-in customer's record, when the directory has one. */
   concierge.orders.Customer customer;
   /** The message with misspelt words corrected: what is embedded and classified. */
@@ -76,7 +75,6 @@ final class Turn {
   Turn draft(String held) {
     Turn draft = new Turn(request, turnId, conversationId, held);
     draft.conversation = conversation;
-    draft.customerName = customerName;
     draft.customer = customer;
     draft.text = text;
     draft.question = question;
@@ -161,6 +159,15 @@ final class Turn {
   }
 
   /** What the conversation keeps of this turn. */
+  /** The signed-in customer's name, when the directory knows it. */
+  String customerName() {
+    return customer == null ? null : customer.name();
+  }
+
+  String customerFirstName() {
+    return customer == null ? null : customer.firstName();
+  }
+
   JsonObject memory() {
     return new JsonObject().put("turnId", turnId).put("message", request.message()).put("question", question)
         .put("answer", answer).put("intent", intent).put("action", action).put("at", System.currentTimeMillis())

@@ -16,7 +16,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The answer cache as a turn uses it: an exact lookup of the (resolved) question before anything
@@ -29,7 +28,6 @@ import java.util.regex.Pattern;
  */
 final class TurnCache {
 
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   static final Set<String> SHARED_INTENTS = Set.of("policy_question", "product_question", "return_request");
 
@@ -132,7 +130,7 @@ final class TurnCache {
   }
 
   private static boolean shareable(Turn turn) {
-    String firstName = turn.customerName == null ? null : SPACES.split(turn.customerName.strip())[0];
+    String firstName = turn.customerFirstName();
     boolean named = firstName != null && turn.answer.contains(firstName);
     return SHARED_INTENTS.contains(turn.intent) && turn.vector != null && !turn.personal && !named
         && !turn.customerIdSensitive()

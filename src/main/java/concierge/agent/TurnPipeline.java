@@ -38,7 +38,6 @@ import java.util.regex.Pattern;
 final class TurnPipeline {
 
   static final Set<String> ORDER_INTENTS = Set.of("order_status", "order_place", "order_cancel", "order_change");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern EXCHANGE = Pattern.compile(
       "(?i)\\b(exchange|swap|switch|trade)\\b|\\b(different|another|other|next|bigger|smaller) (size|colou?r)\\b"
           + "|\\bsize (up|down)\\b");
@@ -81,7 +80,7 @@ final class TurnPipeline {
 
   Future<JsonObject> run(Turn turn) {
     return loadConversation(turn)
-        .compose(v -> customerName(turn))
+        .compose(v -> customer(turn))
         .compose(v -> pendingConfirmation(turn))
         .compose(answered -> answered ? Future.succeededFuture(true) : awaitedDestination(turn))
         .compose(answered -> answered ? Future.succeededFuture() : answer(turn))
@@ -111,13 +110,12 @@ final class TurnPipeline {
         });
   }
 
-  private Future<Void> customerName(Turn turn) {
+  private Future<Void> customer(Turn turn) {
     if (turn.customerId() == null) {
       return Future.succeededFuture();
     }
     return orders.customer(turn.customerId())
         .map(customer -> {
-          turn.customerName = customer.name();
           turn.customer = customer;
           return (Void) null;
         })
@@ -341,7 +339,7 @@ final class TurnPipeline {
   }
 
   private static String greetingWithName(Turn turn, String greeting) {
-    String first = firstName(turn.customerName);
+    String first = turn.customerFirstName();
     if (first == null) {
       return greeting;
     }
@@ -392,7 +390,7 @@ final class TurnPipeline {
     long started = System.nanoTime();
     Future<List<RetrievedChunk>> chunks = retrieval.retrieve(turn.vector, turn.intent, topN)
         .onComplete(done -> turn.time("retrieval", started));
-    Future<ToneGuideline> guideline = tone.guideline(turn.intent, turn.request.message(), turn.customerName)
+    Future<ToneGuideline> guideline = tone.guideline(turn.intent, turn.request.message(), turn.customerName())
         .onComplete(done -> turn.time("tone", started))
         .recover(failure -> {
           turn.degraded.add("tone_unavailable");
@@ -502,9 +500,5 @@ final class TurnPipeline {
     if (turn.stream != null && text != null && !text.isEmpty()) {
       vertx.eventBus().send(turn.stream, new JsonObject().put("type", "delta").put("text", text));
     }
-  }
-
-  private static String firstName(String name) {
-    return name == null || name.isBlank() ? null : SPACES.split(name.strip())[0];
   }
 }

@@ -3,9 +3,18 @@ package concierge.orders;
 /** A customer the shop knows: name, email and Trailhead Club membership. */
 public record Customer(String id, String name, String email, boolean member) {
 
+  /** The first word of the name; null when there is no name. */
   public String firstName() {
-    int space = name.indexOf(' ');
-    return space < 0 ? name : name.substring(0, space);
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    String trimmed = name.strip();
+    for (int i = 0; i < trimmed.length(); i++) {
+      if (Character.isWhitespace(trimmed.charAt(i))) {
+        return trimmed.substring(0, i);
+      }
+    }
+    return trimmed;
   }
 
   /** Someone signed in whom the directory does not know: not a member, no name. */
