@@ -82,8 +82,8 @@ public final class Embedder {
   }
 
   /**
-   * The model of the jar on an ONNX session of its own: one inference thread per call, no
-   * spinning and no memory arena. ONNX Runtime's default (a thread per core that spins between calls) and
+   * The model of the jar on an ONNX session of its own: one inference thread per call and no
+   * spinning. ONNX Runtime's default (a thread per core that spins between calls) and
    * LangChain4j's default executor (a thread per core for every list of texts) made two
    * concurrent calls fight for the same two cores; one thread per call and {@code workers}
    * concurrent calls embed 1.6 times as many texts per second here. Texts are still embedded one
@@ -101,11 +101,6 @@ public final class Embedder {
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
-      // no arena: ONNX Runtime's arena grows by doubling and never gives memory back, so one
-      // larger input could add tens of MB to the server's RSS for good (steps of 26 and 64 MB
-      // were seen under load); the tensors of one short text are small enough for plain malloc
-      options.setCPUArenaAllocator(false);
-      options.setMemoryPatternOptimization(false);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
       OrtSession session = environment.createSession(model.readAllBytes(), options);
