@@ -14,7 +14,11 @@ build() {
 # glibc gives each thread that allocates natively (ONNX Runtime, the tokenizer) its own malloc
 # arena; two arenas keep the resident size down.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-JAVA_OPTS="${JAVA_OPTS:--Xmx224m -XX:+UseSerialGC -XX:TieredStopAtLevel=4 --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED}"
+# and every 5 s the memory the C allocator keeps free goes back to the system (JDK 17.0.9 and
+# later; left out where the JVM does not know the flag): without it the RSS stepped up by
+# 21-64 MB under load and stayed there
+TRIM="$(java -XX:TrimNativeHeapInterval=5000 -version > /dev/null 2>&1 && echo -XX:TrimNativeHeapInterval=5000 || true)"
+JAVA_OPTS="${JAVA_OPTS:--Xmx224m -XX:+UseSerialGC -XX:TieredStopAtLevel=4 $TRIM --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED}"
 cmd="${1:-run}"; shift || true
 build
 case "$cmd" in

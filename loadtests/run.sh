@@ -53,7 +53,8 @@ esac
 JIT_WARMUP="${JIT_WARMUP:-$JIT}"
 if [[ -n "${LLM_URL:-}" && $LLM == sim ]]; then LLM=external; MODEL="${LLM_MODEL:-$MODEL}"; fi
 
-SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xmx224m -XX:+UseSerialGC -XX:TieredStopAtLevel=4 --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED}"
+TRIM="$(java -XX:TrimNativeHeapInterval=5000 -version > /dev/null 2>&1 && echo -XX:TrimNativeHeapInterval=5000 || true)"
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xmx224m -XX:+UseSerialGC -XX:TieredStopAtLevel=4 $TRIM --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED}"
 JAR="${SERVER_JAR:-$ROOT/target/concierge.jar}"
 OUT="${RESULTS_DIR:-$HERE/results}/$SCENARIO"
 TMP="$(mktemp -d /tmp/concierge-load.XXXXXX)"
