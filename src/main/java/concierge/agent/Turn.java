@@ -158,7 +158,6 @@ final class Turn {
         .put("usage", usageJson()).put("timings", timing).put("degraded", new JsonArray(new ArrayList<>(degraded)));
   }
 
-  /** What the conversation keeps of this turn. */
   /** The signed-in customer's name, when the directory knows it. */
   String customerName() {
     return customer == null ? null : customer.name();
@@ -168,6 +167,7 @@ final class Turn {
     return customer == null ? null : customer.firstName();
   }
 
+  /** What the conversation keeps of this turn. */
   JsonObject memory() {
     return new JsonObject().put("turnId", turnId).put("message", request.message()).put("question", question)
         .put("answer", answer).put("intent", intent).put("action", action).put("at", System.currentTimeMillis())

@@ -28,7 +28,6 @@ import java.util.Set;
  */
 final class TurnCache {
 
-
   static final Set<String> SHARED_INTENTS = Set.of("policy_question", "product_question", "return_request");
 
   private final CacheService cache;

@@ -174,7 +174,7 @@ final class TurnPipeline {
           }
           turn.intent = "order_place";
           turn.confidence = 1.0;
-          turn.orderRequest = earlier + "\n" + turn.request.message();
+          turn.orderRequest = OrdersService.completed(earlier, turn.request.message());
           applyOrderReply(turn, reply);
           sendStart(turn);
           sendText(turn, turn.answer);

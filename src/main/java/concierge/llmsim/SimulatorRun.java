@@ -10,11 +10,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 /** What the serving verticles of one simulator share: the options, the planner, the log and the counters. */
 final class SimulatorRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(SimulatorRun.class);
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   final LlmSimOptions options;
   final CompletionPlanner planner;
@@ -63,7 +65,7 @@ final class SimulatorRun {
 
   /** Case, outer and repeated white space do not make another message. */
   static String messageKey(String message) {
-    return message.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return SPACES.matcher(message.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 
   /** Takes a slot for a request, or says no when the concurrency limit is reached. */

@@ -34,7 +34,7 @@ final class OrderPlacement {
     if (alone.place() == null || alone.namesProducts() || !alone.lines().isEmpty()) {
       return Future.succeededFuture(OrderAnswer.unhandled());
     }
-    return answer(customerId, conversationId, earlier + "\n" + message);
+    return answer(customerId, conversationId, OrdersService.completed(earlier, message));
   }
 
   Future<OrderAnswer> answer(String customerId, String conversationId, String message) {

@@ -53,6 +53,11 @@ public final class OrdersService {
         .put("conversationId", conversationId).put("message", message)).map(OrdersService::answer);
   }
 
+  /** The request that a destination answer completes: the earlier request, then the message naming the place. */
+  public static String completed(String earlier, String message) {
+    return earlier + "\n" + message;
+  }
+
   /** The answer to an order's "where should it ship?": {@code earlier} is the request that was asked it. */
   public Future<OrderAnswer> destination(String customerId, String conversationId, String earlier, String message) {
     return send(new JsonObject().put("action", "destination").put("customerId", customerId)
